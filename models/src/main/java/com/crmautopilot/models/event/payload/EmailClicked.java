@@ -1,0 +1,5 @@
+package com.crmautopilot.models.event.payload;
+
+/** The recipient clicked a link in one of our emails. */
+public record EmailClicked(String url, String variantId) {
+}

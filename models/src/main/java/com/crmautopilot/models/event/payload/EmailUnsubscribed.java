@@ -1,0 +1,5 @@
+package com.crmautopilot.models.event.payload;
+
+/** The recipient unsubscribed. */
+public record EmailUnsubscribed(String variantId) {
+}

@@ -1,0 +1,5 @@
+package com.crmautopilot.models.event.payload;
+
+/** A web form was submitted. */
+public record FormSubmitted(String form) {
+}

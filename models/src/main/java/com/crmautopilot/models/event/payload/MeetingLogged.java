@@ -1,0 +1,5 @@
+package com.crmautopilot.models.event.payload;
+
+/** A rep logged a meeting. */
+public record MeetingLogged(Integer durationMinutes, Integer attendees) {
+}

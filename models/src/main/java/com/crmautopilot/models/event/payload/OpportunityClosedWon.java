@@ -1,0 +1,5 @@
+package com.crmautopilot.models.event.payload;
+
+/** The deal was won. */
+public record OpportunityClosedWon(Double amount) {
+}

@@ -1,0 +1,5 @@
+package com.crmautopilot.models.event.payload;
+
+/** A tracked visit to our website. */
+public record WebVisit(String url, Integer durationSeconds) {
+}

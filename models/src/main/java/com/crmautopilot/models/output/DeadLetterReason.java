@@ -1,0 +1,43 @@
+package com.crmautopilot.models.output;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Locale;
+
+/** Why a record went to {@code ai.dead-letter}. The wire form is the lower-case name, e.g. {@code not_json}. */
+public enum DeadLetterReason {
+    /** The bytes are not a JSON document (or not a JSON object). */
+    NOT_JSON,
+    /** The record is larger than the configured size limit. */
+    OVERSIZED,
+    /** A required envelope field ({@code tenant_id}, {@code event_id}, {@code type}, {@code occurred_at}) is missing or blank. */
+    MISSING_FIELD,
+    /** {@code type} names no known event type. */
+    UNKNOWN_TYPE,
+    /** {@code schema_version} is not one this build reads. */
+    UNKNOWN_SCHEMA_VERSION,
+    /** A field has the wrong JSON type (a number where a string belongs, an object where a number belongs...). */
+    WRONG_TYPE,
+    /** {@code occurred_at} cannot be parsed as an ISO-8601 instant. */
+    BAD_TIMESTAMP,
+    /** {@code occurred_at} is further in the future than the allowed clock skew. */
+    FUTURE_TIMESTAMP,
+    /** The event type needs an entity reference that is absent (an {@code email.opened} with no lead or contact). */
+    MISSING_REFERENCE,
+    /** The payload lacks a field its type requires. */
+    INVALID_PAYLOAD,
+    /** The same {@code event_id} was already seen for this tenant. */
+    DUPLICATE,
+    /** The event arrived after the watermark had passed its time. */
+    LATE;
+
+    @JsonValue
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** True for the reasons the validator decides from the bytes alone (not duplicates or lateness). */
+    public boolean isMalformed() {
+        return this != DUPLICATE && this != LATE;
+    }
+}
