@@ -1,0 +1,217 @@
+package com.crmautopilot.jobs;
+
+import com.crmautopilot.models.Topics;
+import com.crmautopilot.models.validation.ValidatorConfig;
+import com.crmautopilot.operators.profile.LeadProfileConfig;
+import com.crmautopilot.sinks.kafka.KafkaSinkSettings;
+import com.crmautopilot.sinks.kafka.KafkaSourceSettings;
+import com.crmautopilot.sinks.kafka.KafkaSourceSettings.StartingOffsets;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.util.ParameterTool;
+import org.apache.flink.util.TimeUtils;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/**
+ * Every setting of the lead-intelligence job, typed, with defaults, in one place. Read them with
+ * {@link #fromArgs(String[])}: {@code --config FILE} (a properties file) and then {@code --key value} overrides, keys
+ * as in {@link #DEFAULTS}. A bad value fails at start with a message that names the key.
+ */
+public record JobSettings(
+        String bootstrapServers,
+        String groupId,
+        StartingOffsets startingOffsets,
+        String profilesTopic,
+        String deadLetterTopic,
+        DeliveryGuarantee deliveryGuarantee,
+        String transactionalIdPrefix,
+        Duration transactionTimeout,
+        Duration checkpointInterval,
+        ValidatorConfig validator,
+        IngestionSettings ingestion) {
+
+    /** The keys and their defaults; durations read like {@code 15 min}, {@code 30 s}, {@code 7 d}. */
+    public static final Map<String, String> DEFAULTS = defaultValues();
+
+    public JobSettings {
+        Objects.requireNonNull(validator, "validator");
+        Objects.requireNonNull(ingestion, "ingestion");
+        Objects.requireNonNull(checkpointInterval, "checkpointInterval");
+        // Builds (and so validates) both Kafka ends now, so a bad combination fails before the job is submitted.
+        new KafkaSourceSettings(bootstrapServers, ingestion.eventsTopic(), groupId, startingOffsets);
+        new KafkaSinkSettings(bootstrapServers, deliveryGuarantee, transactionalIdPrefix, transactionTimeout,
+                KafkaSinkSettings.DEFAULT_BROKER_MAX_TRANSACTION_TIMEOUT);
+        if (deliveryGuarantee == DeliveryGuarantee.EXACTLY_ONCE) {
+            if (checkpointInterval.isZero() || checkpointInterval.isNegative()) {
+                throw new IllegalArgumentException("checkpoint.interval must be positive for exactly-once output: "
+                        + "transactions commit on checkpoints");
+            }
+            if (checkpointInterval.compareTo(transactionTimeout) >= 0) {
+                throw new IllegalArgumentException("checkpoint.interval " + checkpointInterval
+                        + " must be shorter than sink.transaction-timeout " + transactionTimeout);
+            }
+        }
+    }
+
+    public static JobSettings defaults() {
+        return fromMap(Map.of());
+    }
+
+    /** {@code --config FILE} loads a properties file first; every other {@code --key value} overrides it. */
+    public static JobSettings fromArgs(String[] args) {
+        ParameterTool parameters = ParameterTool.fromArgs(args);
+        Map<String, String> values = new LinkedHashMap<>();
+        if (parameters.has("config")) {
+            try {
+                values.putAll(ParameterTool.fromPropertiesFile(parameters.get("config")).toMap());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read --config " + parameters.get("config"), e);
+            }
+        }
+        parameters.toMap().forEach((key, value) -> {
+            if (!key.equals("config")) {
+                values.put(key, value);
+            }
+        });
+        return fromMap(values);
+    }
+
+    public static JobSettings fromMap(Map<String, String> overrides) {
+        Set<String> unknown = new TreeSet<>(overrides.keySet());
+        unknown.removeAll(DEFAULTS.keySet());
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("unknown setting(s) " + unknown + "; known: " + DEFAULTS.keySet());
+        }
+        Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
+        values.putAll(overrides);
+        Reader read = new Reader(values);
+        LeadProfileConfig profile = read.within("profile.bucket, profile.retention", () ->
+                new LeadProfileConfig(LeadProfileConfig.DEFAULT_WINDOW, read.duration("profile.bucket"),
+                        read.duration("profile.retention")));
+        IngestionSettings ingestion = read.within("topics.events, ingestion.*", () -> new IngestionSettings(
+                read.text("topics.events"), read.duration("ingestion.out-of-orderness"),
+                read.duration("ingestion.idleness"), read.duration("ingestion.dedupe-ttl"), profile));
+        ValidatorConfig validator = read.within("validator.*", () ->
+                new ValidatorConfig(read.integer("validator.max-payload-bytes"),
+                        read.duration("validator.max-future-skew"), ValidatorConfig.defaults().schemaVersions()));
+        return read.within("kafka.*, topics.*, sink.*, checkpoint.interval", () -> new JobSettings(
+                read.text("kafka.bootstrap-servers"),
+                read.text("kafka.group-id"),
+                read.enumValue("kafka.starting-offsets", StartingOffsets.class),
+                read.text("topics.lead-profiles"),
+                read.text("topics.dead-letter"),
+                read.enumValue("sink.delivery-guarantee", DeliveryGuarantee.class),
+                read.text("sink.transactional-id-prefix"),
+                read.duration("sink.transaction-timeout"),
+                read.duration("checkpoint.interval"),
+                validator,
+                ingestion));
+    }
+
+    public KafkaSourceSettings sourceSettings() {
+        return new KafkaSourceSettings(bootstrapServers, ingestion.eventsTopic(), groupId, startingOffsets);
+    }
+
+    public KafkaSinkSettings sinkSettings() {
+        return new KafkaSinkSettings(bootstrapServers, deliveryGuarantee, transactionalIdPrefix, transactionTimeout,
+                KafkaSinkSettings.DEFAULT_BROKER_MAX_TRANSACTION_TIMEOUT);
+    }
+
+    public JobSettings withBootstrapServers(String value) {
+        return new JobSettings(value, groupId, startingOffsets, profilesTopic, deadLetterTopic, deliveryGuarantee,
+                transactionalIdPrefix, transactionTimeout, checkpointInterval, validator, ingestion);
+    }
+
+    public JobSettings withIngestion(IngestionSettings value) {
+        return new JobSettings(bootstrapServers, groupId, startingOffsets, profilesTopic, deadLetterTopic,
+                deliveryGuarantee, transactionalIdPrefix, transactionTimeout, checkpointInterval, validator, value);
+    }
+
+    private static Map<String, String> defaultValues() {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        defaults.put("kafka.bootstrap-servers", "localhost:9092");
+        defaults.put("kafka.group-id", "lead-intelligence");
+        defaults.put("kafka.starting-offsets", "committed-or-earliest");
+        defaults.put("topics.events", Topics.EVENTS);
+        defaults.put("topics.lead-profiles", Topics.LEAD_PROFILES);
+        defaults.put("topics.dead-letter", Topics.DEAD_LETTER);
+        defaults.put("sink.delivery-guarantee", "exactly-once");
+        defaults.put("sink.transactional-id-prefix", "lead-intelligence");
+        defaults.put("sink.transaction-timeout", "10 min");
+        defaults.put("checkpoint.interval", "10 s");
+        defaults.put("ingestion.out-of-orderness", "15 min");
+        defaults.put("ingestion.idleness", "30 s");
+        defaults.put("ingestion.dedupe-ttl", "7 d");
+        defaults.put("profile.bucket", "1 min");
+        defaults.put("profile.retention", "365 d");
+        defaults.put("validator.max-payload-bytes", String.valueOf(ValidatorConfig.DEFAULT_MAX_PAYLOAD_BYTES));
+        defaults.put("validator.max-future-skew", "5 min");
+        return Collections.unmodifiableMap(defaults);
+    }
+
+    /** Parses values by key, so every failure names the key and the offending value. */
+    private record Reader(Map<String, String> values) {
+
+        String text(String key) {
+            String value = values.get(key);
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException(key + " must not be blank");
+            }
+            return value.trim();
+        }
+
+        Duration duration(String key) {
+            String value = text(key);
+            try {
+                return TimeUtils.parseDuration(value);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException(key + " = '" + value + "' is not a duration such as '30 s' or '15 min'");
+            }
+        }
+
+        int integer(String key) {
+            String value = text(key);
+            try {
+                return Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(key + " = '" + value + "' is not a whole number");
+            }
+        }
+
+        <E extends Enum<E>> E enumValue(String key, Class<E> type) {
+            String value = text(key);
+            try {
+                return Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                StringBuilder allowed = new StringBuilder();
+                for (E constant : type.getEnumConstants()) {
+                    allowed.append(allowed.isEmpty() ? "" : ", ").append(constant.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                }
+                throw new IllegalArgumentException(key + " = '" + value + "' is not one of " + allowed);
+            }
+        }
+
+        /** Runs a constructor; a refusal that does not already name its key is prefixed with the keys involved. */
+        <T> T within(String keys, Supplier<T> build) {
+            try {
+                return build.get();
+            } catch (IllegalArgumentException e) {
+                String message = String.valueOf(e.getMessage());
+                if (DEFAULTS.keySet().stream().anyMatch(message::startsWith)) {
+                    throw e;
+                }
+                throw new IllegalArgumentException("invalid " + keys + ": " + message, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package com.crmautopilot.sinks.kafka;
+
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.sink.KafkaSinkBuilder;
+import org.apache.flink.util.function.SerializableFunction;
+
+import java.util.Properties;
+
+/** Kafka sinks that write JSON values under a {@code tenant:entity} key, with an explicit delivery guarantee. */
+public final class JsonKafkaSink {
+
+    private JsonKafkaSink() {
+    }
+
+    /**
+     * @param topic    the output topic
+     * @param keyOf    the record key, {@code tenant:entity-id}, so one entity's records stay in order on one partition
+     * @param settings bootstrap servers, delivery guarantee and transaction settings
+     */
+    public static <T> KafkaSink<T> of(String topic, SerializableFunction<T, String> keyOf, KafkaSinkSettings settings) {
+        JsonRecordSerializer<T> serializer = new JsonRecordSerializer<>(topic, keyOf);
+        KafkaSinkBuilder<T> builder = KafkaSink.<T>builder();
+        producerProperties(topic, settings).forEach((key, value) -> builder.setProperty((String) key, (String) value));
+        builder.setBootstrapServers(settings.bootstrapServers())
+                .setDeliveryGuarantee(settings.deliveryGuarantee())
+                .setRecordSerializer(serializer);
+        if (settings.deliveryGuarantee() == DeliveryGuarantee.EXACTLY_ONCE) {
+            builder.setTransactionalIdPrefix(settings.transactionalIdPrefixFor(topic));
+        }
+        return builder.build();
+    }
+
+    /** The producer settings a sink for {@code topic} gets, beyond what the builder sets. */
+    public static Properties producerProperties(String topic, KafkaSinkSettings settings) {
+        Properties properties = new Properties();
+        if (settings.deliveryGuarantee() == DeliveryGuarantee.EXACTLY_ONCE) {
+            properties.setProperty("transaction.timeout.ms", String.valueOf(settings.transactionTimeout().toMillis()));
+        }
+        return properties;
+    }
+}
