@@ -1,6 +1,8 @@
 package com.crmautopilot.sinks.kafka;
 
 import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 
 import java.util.Objects;
@@ -17,6 +19,20 @@ public final class KafkaSources {
      * @param deserializer must never throw: one poison record would otherwise fail the job in a loop
      */
     public static <T> KafkaSource<T> of(KafkaSourceSettings settings, KafkaRecordDeserializationSchema<T> deserializer) {
+        return builder(settings, deserializer).build();
+    }
+
+    /**
+     * A bounded source that stops at the offsets that were latest when the job started: for replays of a history,
+     * benchmarks and tests, where the job should finish once it has read what is there.
+     */
+    public static <T> KafkaSource<T> boundedToLatest(KafkaSourceSettings settings,
+                                                     KafkaRecordDeserializationSchema<T> deserializer) {
+        return builder(settings, deserializer).setBounded(OffsetsInitializer.latest()).build();
+    }
+
+    private static <T> KafkaSourceBuilder<T> builder(KafkaSourceSettings settings,
+                                                     KafkaRecordDeserializationSchema<T> deserializer) {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(deserializer, "deserializer");
         return KafkaSource.<T>builder()
@@ -27,7 +43,6 @@ public final class KafkaSources {
                 .setStartingOffsets(settings.startingOffsets().initializer())
                 .setDeserializer(deserializer)
                 .setProperty("isolation.level", "read_committed")
-                .setProperty("commit.offsets.on.checkpoint", "true")
-                .build();
+                .setProperty("commit.offsets.on.checkpoint", "true");
     }
 }

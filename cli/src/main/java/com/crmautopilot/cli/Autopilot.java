@@ -1,0 +1,35 @@
+package com.crmautopilot.cli;
+
+import com.crmautopilot.cli.commands.BenchCommand;
+import com.crmautopilot.cli.commands.DemoCommand;
+import com.crmautopilot.cli.commands.SimulateCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code autopilot} command: demo, simulate and bench. */
+@Command(name = "autopilot",
+        mixinStandardHelpOptions = true,
+        version = "CRM Autopilot 0.1.0",
+        description = "Autonomous CRM operations on Apache Flink.",
+        subcommands = {DemoCommand.class, SimulateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class Autopilot implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        int exitCode = newCommandLine().execute(args);
+        System.exit(exitCode);
+    }
+
+    public static CommandLine newCommandLine() {
+        return new CommandLine(new Autopilot())
+                .registerConverter(java.time.Duration.class, new DurationConverter())
+                .setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

@@ -1,0 +1,251 @@
+package com.crmautopilot.cli.bench;
+
+import com.crmautopilot.cli.runtime.EmbeddedFlink;
+import com.crmautopilot.cli.runtime.EmbeddedKafka;
+import com.crmautopilot.cli.runtime.OutputWatcher;
+import com.crmautopilot.jobs.IngestionStreams;
+import com.crmautopilot.jobs.JobSettings;
+import com.crmautopilot.jobs.LeadIntelligenceJob;
+import com.crmautopilot.jobs.ingest.CrmEventsDeserializer;
+import com.crmautopilot.models.json.Json;
+import com.crmautopilot.models.output.LeadProfile;
+import com.crmautopilot.simulator.SimulatedRecord;
+import com.crmautopilot.simulator.Simulator;
+import com.crmautopilot.simulator.SimulatorConfig;
+import com.crmautopilot.simulator.kafka.KafkaEventProducer;
+import com.crmautopilot.simulator.kafka.Pacing;
+import com.crmautopilot.sinks.kafka.KafkaSources;
+import com.crmautopilot.sinks.kafka.OutputSinks;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Consumer;
+
+/**
+ * {@code bench ingest}: the ingestion job over N simulated records through the embedded broker, beside a bare
+ * baseline over the same bytes, then end-to-end latency at a steady produce rate. Everything runs in this JVM:
+ * the broker, the MiniCluster and the producer share the machine, as they do in the demo.
+ */
+public final class IngestBenchmark {
+
+    /**
+     * @param latencyRate     events per second produced during the latency phase (well below capacity, so the
+     *                        figure is latency, not queueing)
+     * @param latencyDuration how long the latency phase produces
+     */
+    public record Options(long events, int parallelism, int partitions, Duration checkpointInterval,
+                          double latencyRate, Duration latencyDuration, long seed) {
+    }
+
+    public record Result(long events, double eventsPerSecond, double baselineEventsPerSecond, double p50Millis,
+                         double p99Millis, int latencySamples, double peakHeapMegabytes, Options options) {
+
+        public double ratio() {
+            return eventsPerSecond / baselineEventsPerSecond;
+        }
+
+        public Map<String, Object> toJson() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("events", events);
+            json.put("events_per_s", round(eventsPerSecond));
+            json.put("baseline_events_per_s", round(baselineEventsPerSecond));
+            json.put("ratio", Math.round(ratio() * 1000) / 1000.0);
+            json.put("p50_ms", p50Millis);
+            json.put("p99_ms", p99Millis);
+            json.put("latency_samples", latencySamples);
+            json.put("latency_rate_events_per_s", options.latencyRate());
+            json.put("peak_heap_mb", round(peakHeapMegabytes));
+            json.put("parallelism", options.parallelism());
+            json.put("partitions", options.partitions());
+            json.put("checkpoint_interval_ms", options.checkpointInterval().toMillis());
+            json.put("delivery_guarantee", "exactly-once");
+            json.put("cores", Runtime.getRuntime().availableProcessors());
+            return json;
+        }
+
+        private static double round(double v) {
+            return Math.round(v * 10) / 10.0;
+        }
+    }
+
+    private static final String EVENTS_TOPIC = "bench.events";
+    private static final String LATENCY_TOPIC = "bench.latency-events";
+
+    private final Options options;
+    private final PrintStream log;
+
+    public IngestBenchmark(Options options, PrintStream log) {
+        this.options = options;
+        this.log = log;
+    }
+
+    public Result run() throws Exception {
+        log.printf("Generating %,d simulated records (seed %d)...%n", options.events(), options.seed());
+        List<SimulatedRecord> records = new Simulator(SimulatorConfig.builder()
+                .seed(options.seed()).maxRecords(options.events()).build()).records().toList();
+
+        Path checkpoints = Files.createTempDirectory("autopilot-bench-");
+        try (HeapSampler heap = new HeapSampler();
+             EmbeddedKafka kafka = EmbeddedKafka.start();
+             EmbeddedFlink flink = EmbeddedFlink.start(Math.max(2, options.parallelism() * 2),
+                     options.checkpointInterval(), checkpoints, 0)) {
+            kafka.createTopics(List.of(EVENTS_TOPIC, LATENCY_TOPIC, "bench.profiles", "bench.dead-letter",
+                    "bench.latency-profiles", "bench.latency-dead-letter", BaselinePipeline.OUTPUT_TOPIC),
+                    options.partitions());
+
+            log.printf("Loading them into %s...%n", EVENTS_TOPIC);
+            try (KafkaEventProducer producer = new KafkaEventProducer(kafka.bootstrapServers(), EVENTS_TOPIC,
+                    Pacing.unlimited())) {
+                producer.produce(records.iterator());
+            }
+
+            log.println("Running the ingestion job over them...");
+            double ingestRate = records.size() / timeBoundedJob(flink, env -> defineIngestion(env, kafka,
+                    settings(kafka, EVENTS_TOPIC, "bench.profiles", "bench.dead-letter", "bench-ingest"), true));
+            log.printf("  %,.0f events/s%n", ingestRate);
+
+            log.println("Running the baseline over the same bytes...");
+            double baselineRate = records.size() / timeBoundedJob(flink, env -> defineBaseline(env, kafka));
+            log.printf("  %,.0f events/s%n", baselineRate);
+
+            log.printf("Measuring end-to-end latency at %,.0f events/s for %ds...%n", options.latencyRate(),
+                    options.latencyDuration().toSeconds());
+            LatencyRecorder latency = measureLatency(kafka, flink, records);
+            log.printf("  p50 %.0f ms, p99 %.0f ms over %,d events%n", latency.percentile(50), latency.percentile(99),
+                    latency.samples());
+
+            return new Result(records.size(), ingestRate, baselineRate, latency.percentile(50),
+                    latency.percentile(99), latency.samples(), heap.peakMegabytes(), options);
+        } finally {
+            try (var paths = Files.walk(checkpoints)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private JobSettings settings(EmbeddedKafka kafka, String eventsTopic, String profilesTopic, String deadLetterTopic,
+                                 String name) {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        overrides.put("kafka.bootstrap-servers", kafka.bootstrapServers());
+        overrides.put("kafka.group-id", name);
+        overrides.put("kafka.starting-offsets", "earliest");
+        overrides.put("topics.events", eventsTopic);
+        overrides.put("topics.lead-profiles", profilesTopic);
+        overrides.put("topics.dead-letter", deadLetterTopic);
+        overrides.put("sink.transactional-id-prefix", name + "-" + Long.toHexString(System.nanoTime()));
+        overrides.put("checkpoint.interval", options.checkpointInterval().toMillis() + " ms");
+        return JobSettings.fromMap(overrides);
+    }
+
+    private StreamExecutionEnvironment environment(EmbeddedFlink flink, JobSettings settings) {
+        StreamExecutionEnvironment env = flink.newEnvironment(LeadIntelligenceJob.jobConfiguration(settings));
+        env.setParallelism(options.parallelism());
+        return env;
+    }
+
+    private void defineIngestion(StreamExecutionEnvironment env, EmbeddedKafka kafka, JobSettings settings,
+                                 boolean bounded) {
+        var deserializer = new CrmEventsDeserializer(settings.validator());
+        var source = bounded
+                ? KafkaSources.boundedToLatest(settings.sourceSettings(), deserializer)
+                : KafkaSources.of(settings.sourceSettings(), deserializer);
+        IngestionStreams streams = LeadIntelligenceJob.defineIngestion(env, source, settings.ingestion());
+        LeadIntelligenceJob.attachSinks(streams,
+                OutputSinks.leadProfiles(settings.profilesTopic(), settings.sinkSettings()),
+                OutputSinks.deadLetters(settings.deadLetterTopic(), settings.sinkSettings()));
+    }
+
+    private void defineBaseline(StreamExecutionEnvironment env, EmbeddedKafka kafka) {
+        KafkaSource<byte[]> source = KafkaSource.<byte[]>builder()
+                .setBootstrapServers(kafka.bootstrapServers())
+                .setTopics(EVENTS_TOPIC)
+                .setGroupId("bench-baseline")
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setBounded(OffsetsInitializer.latest())
+                .setDeserializer(KafkaRecordDeserializationSchema.valueOnly(ByteArrayDeserializer.class))
+                .setProperty("isolation.level", "read_committed")
+                .build();
+        BaselinePipeline.define(env, source, kafka.bootstrapServers(), DeliveryGuarantee.EXACTLY_ONCE,
+                "bench-baseline-" + Long.toHexString(System.nanoTime()));
+    }
+
+    /** Seconds from submission to the end of a bounded job; startup and the final commit count for both jobs. */
+    private double timeBoundedJob(EmbeddedFlink flink, Consumer<StreamExecutionEnvironment> definition) {
+        JobSettings settings = JobSettings.fromMap(Map.of(
+                "checkpoint.interval", options.checkpointInterval().toMillis() + " ms"));
+        StreamExecutionEnvironment env = environment(flink, settings);
+        definition.accept(env);
+        long start = System.nanoTime();
+        JobID id = flink.submit(env, "bench");
+        flink.awaitTermination(id, Duration.ofMinutes(30));
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private LatencyRecorder measureLatency(EmbeddedKafka kafka, EmbeddedFlink flink, List<SimulatedRecord> records)
+            throws Exception {
+        LatencyRecorder recorder = new LatencyRecorder();
+        JobSettings settings = settings(kafka, LATENCY_TOPIC, "bench.latency-profiles", "bench.latency-dead-letter",
+                "bench-latency");
+        StreamExecutionEnvironment env = environment(flink, settings);
+        defineIngestion(env, kafka, settings, false);
+        JobID job = flink.submit(env, "bench-latency");
+        try (OutputWatcher watcher = new OutputWatcher(kafka.bootstrapServers(), List.of("bench.latency-profiles"))
+                .onRecord((record, visibleAt) -> recorder.visible(
+                        Json.read(record.value(), LeadProfile.class).triggerEventId(), visibleAt))
+                .start()) {
+            awaitRunning(flink, job);
+            producePaced(kafka, records, recorder);
+            // exactly-once output shows at the next checkpoint: give the last ones time to be committed
+            Thread.sleep(options.checkpointInterval().toMillis() * 3 + 2000);
+        } finally {
+            flink.cancel(job);
+        }
+        return recorder;
+    }
+
+    private void producePaced(EmbeddedKafka kafka, List<SimulatedRecord> records, LatencyRecorder recorder) {
+        Properties props = KafkaEventProducer.defaultProperties(kafka.bootstrapServers());
+        props.put("linger.ms", "0");
+        long total = Math.min(records.size(), (long) (options.latencyRate() * options.latencyDuration().toSeconds()));
+        long start = System.nanoTime();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props)) {
+            for (int i = 0; i < total; i++) {
+                long due = start + (long) (i * 1e9 / options.latencyRate());
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                }
+                SimulatedRecord record = records.get(i);
+                if (record.isClean()) {
+                    recorder.produced(record.eventId(), System.currentTimeMillis());
+                }
+                producer.send(new ProducerRecord<>(LATENCY_TOPIC, record.key(), record.value()));
+            }
+        }
+    }
+
+    private static void awaitRunning(EmbeddedFlink flink, JobID job) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (flink.status(job) != JobStatus.RUNNING && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        // sources and sinks finish connecting after the job reports RUNNING
+        Thread.sleep(2000);
+    }
+}

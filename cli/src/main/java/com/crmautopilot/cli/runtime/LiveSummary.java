@@ -1,0 +1,94 @@
+package com.crmautopilot.cli.runtime;
+
+import com.crmautopilot.models.output.DeadLetter;
+import com.crmautopilot.models.output.LeadProfile;
+import com.crmautopilot.operators.metrics.IngestionCounts;
+import com.crmautopilot.operators.metrics.InProcessCounters;
+import com.crmautopilot.simulator.SimulationRun;
+import com.crmautopilot.simulator.kafka.KafkaEventProducer;
+
+import java.io.PrintStream;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The demo's periodic, readable account of what flows: counts from the operators, and the latest outputs. */
+public final class LiveSummary {
+
+    private static final DateTimeFormatter SIM_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private final PrintStream out;
+    private final KafkaEventProducer producer;
+    private final OutputWatcher watcher;
+    private final DemoRuntime runtime;
+    private final long startNanos = System.nanoTime();
+    private long lastSent;
+    private long lastNanos = startNanos;
+
+    public LiveSummary(PrintStream out, KafkaEventProducer producer, SimulationRun run, OutputWatcher watcher,
+                       DemoRuntime runtime) {
+        this.out = out;
+        this.producer = producer;
+
+        this.watcher = watcher;
+        this.runtime = runtime;
+    }
+
+    public void print() {
+        long now = System.nanoTime();
+        long sent = producer.sent();
+        double rate = (sent - lastSent) / Math.max(1e-9, (now - lastNanos) / 1e9);
+        lastSent = sent;
+        lastNanos = now;
+        IngestionCounts counts = InProcessCounters.snapshot();
+        List<LeadProfile> latest = watcher.latestProfiles();
+        String simTime = latest.isEmpty() ? "-" : SIM_TIME.format(latest.get(0).asOf());
+        String jobStates = runtime.jobs().entrySet().stream()
+                .map(e -> e.getKey() + " " + runtime.flink().status(e.getValue()))
+                .collect(Collectors.joining(", "));
+
+        out.printf(Locale.ROOT, "[%s] produced %,d events (%,.0f/s), simulated time %s | %s%n",
+                elapsed(now), sent, rate, simTime, jobStates);
+        out.printf(Locale.ROOT, "  events in %,d | dead-lettered %,d %s | duplicates dropped %,d | late %,d%n",
+                counts.eventsIn(), counts.deadLettered(), reasons(counts), counts.duplicatesDropped(),
+                counts.lateEvents());
+        out.printf(Locale.ROOT, "  profiles updated %,d (committed and visible downstream: %,d)%n",
+                counts.profilesEmitted(), watcher.profiles());
+        for (LeadProfile p : latest.subList(0, Math.min(3, latest.size()))) {
+            out.printf(Locale.ROOT, "  > %s/%s v%d %s: opens %d, clicks %d, visits %d, downloads %d in 30d%s (%s)%n",
+                    p.tenantId(), p.leadId(), p.version(), p.name() == null ? "" : p.name(),
+                    p.emailOpens30d(), p.emailClicks30d(), p.webVisits30d(), p.contentDownloads30d(),
+                    p.demoRequested() ? ", demo requested" : "", p.trigger());
+        }
+        List<DeadLetter> letters = watcher.latestDeadLetters();
+        if (!letters.isEmpty()) {
+            DeadLetter d = letters.get(0);
+            out.printf(Locale.ROOT, "  x dead letter: %s - %s%n", d.reason().wireName(), abbreviate(d.detail(), 100));
+        }
+        out.println();
+    }
+
+    private static String reasons(IngestionCounts counts) {
+        if (counts.deadLetteredByReason().isEmpty()) {
+            return "";
+        }
+        return counts.deadLetteredByReason().entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    private String elapsed(long now) {
+        long seconds = (now - startNanos) / 1_000_000_000L;
+        return String.format(Locale.ROOT, "%02d:%02d", seconds / 60, seconds % 60);
+    }
+
+    private static String abbreviate(String text, int max) {
+        if (text == null) {
+            return "";
+        }
+        return text.length() <= max ? text : text.substring(0, max - 3) + "...";
+    }
+}
