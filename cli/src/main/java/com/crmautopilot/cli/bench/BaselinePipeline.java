@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.serialization.SerializationSchema;
+import org.apache.flink.api.common.serialization.SimpleStringSchema;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.connector.source.Source;
@@ -18,8 +18,6 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
-
-import java.nio.charset.StandardCharsets;
 
 /**
  * The bare pipeline the ingestion job is measured against: the same Kafka bytes, one JSON parse, {@code keyBy} on
@@ -42,7 +40,7 @@ public final class BaselinePipeline {
                 .setProperty("transaction.timeout.ms", String.valueOf(10 * 60 * 1000))
                 .setRecordSerializer(KafkaRecordSerializationSchema.<String>builder()
                         .setTopic(OUTPUT_TOPIC)
-                        .setValueSerializationSchema((SerializationSchema<String>) s -> s.getBytes(StandardCharsets.UTF_8))
+                        .setValueSerializationSchema(new SimpleStringSchema())
                         .build())
                 .build();
 

@@ -222,6 +222,8 @@ public final class IngestBenchmark {
     private void producePaced(EmbeddedKafka kafka, List<SimulatedRecord> records, LatencyRecorder recorder) {
         Properties props = KafkaEventProducer.defaultProperties(kafka.bootstrapServers());
         props.put("linger.ms", "0");
+        props.put("key.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
+        props.put("value.serializer", org.apache.kafka.common.serialization.ByteArraySerializer.class.getName());
         long total = Math.min(records.size(), (long) (options.latencyRate() * options.latencyDuration().toSeconds()));
         long start = System.nanoTime();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props)) {
