@@ -44,7 +44,7 @@ public final class EmbeddedFlink implements AutoCloseable {
     public static EmbeddedFlink start(int slots, Duration checkpointInterval, Path checkpointDir, int restPort) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("state.backend.type", "rocksdb");
-        settings.put("state.backend.incremental", "true");
+        settings.put("execution.checkpointing.incremental", "true");
         settings.put("execution.checkpointing.interval", checkpointInterval.toMillis() + " ms");
         settings.put("execution.checkpointing.dir", checkpointDir.toUri().toString());
         settings.put("execution.checkpointing.min-pause", "0 ms");
