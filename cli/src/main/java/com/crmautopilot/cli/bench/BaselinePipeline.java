@@ -1,5 +1,6 @@
 package com.crmautopilot.cli.bench;
 
+import com.crmautopilot.operators.metrics.IngestionMetrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -14,6 +15,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
@@ -27,6 +29,10 @@ import org.apache.flink.util.Collector;
 public final class BaselinePipeline {
 
     public static final String OUTPUT_TOPIC = "bench.baseline-out";
+    /** Counted by the parse for every record read, as the ingestion job counts {@code events_in}. */
+    public static final String RECORDS_IN = "bench_baseline_records_in";
+    /** Counted by the state update for every record it sends to the sink. */
+    public static final String RECORDS_OUT = "bench_baseline_records_out";
 
     private BaselinePipeline() {
     }
@@ -59,14 +65,17 @@ public final class BaselinePipeline {
     /** Parses once and keys by tenant and lead (or the first entity present); unparseable input is skipped. */
     static final class ParseKey extends ProcessFunction<byte[], Tuple2<String, String>> {
         private transient ObjectMapper mapper;
+        private transient Counter recordsIn;
 
         @Override
         public void open(OpenContext openContext) {
             mapper = new ObjectMapper();
+            recordsIn = IngestionMetrics.counter(getRuntimeContext().getMetricGroup(), RECORDS_IN);
         }
 
         @Override
         public void processElement(byte[] value, Context ctx, Collector<Tuple2<String, String>> out) {
+            recordsIn.inc();
             try {
                 JsonNode node = mapper.readTree(value);
                 String tenant = node.path("tenant_id").asText("");
@@ -91,10 +100,12 @@ public final class BaselinePipeline {
 
     static final class CountPerKey extends KeyedProcessFunction<String, Tuple2<String, String>, String> {
         private transient ValueState<Long> count;
+        private transient Counter recordsOut;
 
         @Override
         public void open(OpenContext openContext) {
             count = getRuntimeContext().getState(new ValueStateDescriptor<>("count", Types.LONG));
+            recordsOut = IngestionMetrics.counter(getRuntimeContext().getMetricGroup(), RECORDS_OUT);
         }
 
         @Override
@@ -102,6 +113,7 @@ public final class BaselinePipeline {
             Long current = count.value();
             long next = current == null ? 1 : current + 1;
             count.update(next);
+            recordsOut.inc();
             out.collect("{\"key\":\"" + value.f0 + "\",\"count\":" + next + ",\"event_id\":\"" + value.f1 + "\"}");
         }
     }

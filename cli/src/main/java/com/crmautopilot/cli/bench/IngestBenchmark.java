@@ -9,6 +9,7 @@ import com.crmautopilot.jobs.LeadIntelligenceJob;
 import com.crmautopilot.jobs.ingest.CrmEventsDeserializer;
 import com.crmautopilot.models.json.Json;
 import com.crmautopilot.models.output.LeadProfile;
+import com.crmautopilot.operators.metrics.IngestionMetrics;
 import com.crmautopilot.simulator.SimulatedRecord;
 import com.crmautopilot.simulator.Simulator;
 import com.crmautopilot.simulator.SimulatorConfig;
@@ -28,6 +29,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,8 +55,33 @@ public final class IngestBenchmark {
                           double latencyRate, Duration latencyDuration, long seed) {
     }
 
+    /**
+     * One bounded run of a job over the benchmark's records.
+     *
+     * @param wallSeconds       from submission to the end of the job: start-up and the final commit included
+     * @param processingSeconds from the first record counted in to the last output counted (see {@link ProgressClock})
+     * @param cpuSeconds        CPU time of this whole process meanwhile (broker and producer threads included),
+     *                          which other load on the machine disturbs far less than wall time
+     * @param outputs           records the job's last operator sent to its main sink
+     */
+    public record Phase(double wallSeconds, double processingSeconds, double cpuSeconds, long outputs) {
+
+        double perSecond(long events) {
+            return events / wallSeconds;
+        }
+
+        double perProcessingSecond(long events) {
+            return events / processingSeconds;
+        }
+
+        double cpuMillisPerThousand(long events) {
+            return cpuSeconds * 1e6 / events;
+        }
+    }
+
     public record Result(long events, double eventsPerSecond, double baselineEventsPerSecond, double p50Millis,
-                         double p99Millis, int latencySamples, double peakHeapMegabytes, Options options) {
+                         double p99Millis, int latencySamples, double peakHeapMegabytes, Options options,
+                         Phase ingestion, Phase baseline, long warmUpEvents) {
 
         public double ratio() {
             return eventsPerSecond / baselineEventsPerSecond;
@@ -65,7 +92,19 @@ public final class IngestBenchmark {
             json.put("events", events);
             json.put("events_per_s", round(eventsPerSecond));
             json.put("baseline_events_per_s", round(baselineEventsPerSecond));
-            json.put("ratio", Math.round(ratio() * 1000) / 1000.0);
+            json.put("ratio", round3(ratio()));
+            json.put("processing_events_per_s", round(ingestion.perProcessingSecond(events)));
+            json.put("baseline_processing_events_per_s", round(baseline.perProcessingSecond(events)));
+            json.put("processing_ratio",
+                    round3(ingestion.perProcessingSecond(events) / baseline.perProcessingSecond(events)));
+            json.put("cpu_ms_per_1k_events", round(ingestion.cpuMillisPerThousand(events)));
+            json.put("baseline_cpu_ms_per_1k_events", round(baseline.cpuMillisPerThousand(events)));
+            json.put("cpu_ratio", round3(baseline.cpuSeconds() / ingestion.cpuSeconds()));
+            json.put("wall_s", round3(ingestion.wallSeconds()));
+            json.put("baseline_wall_s", round3(baseline.wallSeconds()));
+            json.put("profiles_emitted", ingestion.outputs());
+            json.put("baseline_records_out", baseline.outputs());
+            json.put("warm_up_events", warmUpEvents);
             json.put("p50_ms", p50Millis);
             json.put("p99_ms", p99Millis);
             json.put("latency_samples", latencySamples);
@@ -82,9 +121,14 @@ public final class IngestBenchmark {
         private static double round(double v) {
             return Math.round(v * 10) / 10.0;
         }
+
+        private static double round3(double v) {
+            return Math.round(v * 1000) / 1000.0;
+        }
     }
 
     private static final String EVENTS_TOPIC = "bench.events";
+    private static final String WARM_UP_TOPIC = "bench.warm-up-events";
     private static final String LATENCY_TOPIC = "bench.latency-events";
 
     private final Options options;
@@ -99,30 +143,38 @@ public final class IngestBenchmark {
         log.printf("Generating %,d simulated records (seed %d)...%n", options.events(), options.seed());
         List<SimulatedRecord> records = new Simulator(SimulatorConfig.builder()
                 .seed(options.seed()).maxRecords(options.events()).build()).records().toList();
+        List<SimulatedRecord> warmUp = records.subList(0, warmUpSize(records.size()));
+        long events = records.size();
 
         Path checkpoints = Files.createTempDirectory("autopilot-bench-");
         try (HeapSampler heap = new HeapSampler();
              EmbeddedKafka kafka = EmbeddedKafka.start();
              EmbeddedFlink flink = EmbeddedFlink.start(Math.max(2, options.parallelism() * 2),
                      options.checkpointInterval(), checkpoints, 0)) {
-            kafka.createTopics(List.of(EVENTS_TOPIC, LATENCY_TOPIC, "bench.profiles", "bench.dead-letter",
+            kafka.createTopics(List.of(EVENTS_TOPIC, WARM_UP_TOPIC, LATENCY_TOPIC, "bench.profiles",
+                    "bench.dead-letter", "bench.warm-up-profiles", "bench.warm-up-dead-letter",
                     "bench.latency-profiles", "bench.latency-dead-letter", BaselinePipeline.OUTPUT_TOPIC),
                     options.partitions());
 
             log.printf("Loading them into %s...%n", EVENTS_TOPIC);
-            try (KafkaEventProducer producer = new KafkaEventProducer(kafka.bootstrapServers(), EVENTS_TOPIC,
-                    Pacing.unlimited())) {
-                producer.produce(records.iterator());
-            }
+            produceAll(kafka, EVENTS_TOPIC, records);
+            produceAll(kafka, WARM_UP_TOPIC, warmUp);
+
+            // Both jobs run the same JIT-compiled Kafka, Flink and RocksDB code: warming it up on the first job
+            // alone would hand the second an advantage.
+            log.printf("Warming up both jobs on %,d records...%n", warmUp.size());
+            runIngestion(flink, kafka, WARM_UP_TOPIC, "bench.warm-up-profiles", "bench.warm-up-dead-letter",
+                    "bench-warm-up-ingest");
+            runBaseline(flink, kafka, WARM_UP_TOPIC, "bench-warm-up-baseline");
 
             log.println("Running the ingestion job over them...");
-            double ingestRate = records.size() / timeBoundedJob(flink, env -> defineIngestion(env, kafka,
-                    settings(kafka, EVENTS_TOPIC, "bench.profiles", "bench.dead-letter", "bench-ingest"), true));
-            log.printf("  %,.0f events/s%n", ingestRate);
+            Phase ingestion = runIngestion(flink, kafka, EVENTS_TOPIC, "bench.profiles", "bench.dead-letter",
+                    "bench-ingest");
+            report(ingestion, events, "profiles");
 
             log.println("Running the baseline over the same bytes...");
-            double baselineRate = records.size() / timeBoundedJob(flink, env -> defineBaseline(env, kafka));
-            log.printf("  %,.0f events/s%n", baselineRate);
+            Phase baseline = runBaseline(flink, kafka, EVENTS_TOPIC, "bench-baseline");
+            report(baseline, events, "records");
 
             log.printf("Measuring end-to-end latency at %,.0f events/s for %ds...%n", options.latencyRate(),
                     options.latencyDuration().toSeconds());
@@ -130,13 +182,45 @@ public final class IngestBenchmark {
             log.printf("  p50 %.0f ms, p99 %.0f ms over %,d events%n", latency.percentile(50), latency.percentile(99),
                     latency.samples());
 
-            return new Result(records.size(), ingestRate, baselineRate, latency.percentile(50),
-                    latency.percentile(99), latency.samples(), heap.peakMegabytes(), options);
+            return new Result(events, ingestion.perSecond(events), baseline.perSecond(events),
+                    latency.percentile(50), latency.percentile(99), latency.samples(), heap.peakMegabytes(), options,
+                    ingestion, baseline, warmUp.size());
         } finally {
             try (var paths = Files.walk(checkpoints)) {
                 paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /** A fifth of the run, at least a thousand records and at most twenty thousand: enough for the JIT. */
+    static int warmUpSize(int events) {
+        return Math.min(events, Math.max(1_000, Math.min(events / 5, 20_000)));
+    }
+
+    private void report(Phase phase, long events, String outputs) {
+        log.printf("  %,.0f events/s (submission to end, %.1f s), %,.0f events/s while processing (%.1f s), "
+                        + "%.0f CPU ms per 1,000 events, %,d %s out%n",
+                phase.perSecond(events), phase.wallSeconds(), phase.perProcessingSecond(events),
+                phase.processingSeconds(), phase.cpuMillisPerThousand(events), phase.outputs(), outputs);
+    }
+
+    private void produceAll(EmbeddedKafka kafka, String topic, List<SimulatedRecord> records) {
+        try (KafkaEventProducer producer = new KafkaEventProducer(kafka.bootstrapServers(), topic,
+                Pacing.unlimited())) {
+            producer.produce(records.iterator());
+        }
+    }
+
+    private Phase runIngestion(EmbeddedFlink flink, EmbeddedKafka kafka, String eventsTopic, String profilesTopic,
+                               String deadLetterTopic, String name) {
+        JobSettings settings = settings(kafka, eventsTopic, profilesTopic, deadLetterTopic, name);
+        return timeBoundedJob(flink, IngestionMetrics.EVENTS_IN, IngestionMetrics.PROFILES_EMITTED,
+                env -> defineIngestion(env, kafka, settings, true));
+    }
+
+    private Phase runBaseline(EmbeddedFlink flink, EmbeddedKafka kafka, String eventsTopic, String name) {
+        return timeBoundedJob(flink, BaselinePipeline.RECORDS_IN, BaselinePipeline.RECORDS_OUT,
+                env -> defineBaseline(env, kafka, eventsTopic, name));
     }
 
     private JobSettings settings(EmbeddedKafka kafka, String eventsTopic, String profilesTopic, String deadLetterTopic,
@@ -171,30 +255,46 @@ public final class IngestBenchmark {
                 OutputSinks.deadLetters(settings.deadLetterTopic(), settings.sinkSettings()));
     }
 
-    private void defineBaseline(StreamExecutionEnvironment env, EmbeddedKafka kafka) {
+    private void defineBaseline(StreamExecutionEnvironment env, EmbeddedKafka kafka, String eventsTopic,
+                                String name) {
         KafkaSource<byte[]> source = KafkaSource.<byte[]>builder()
                 .setBootstrapServers(kafka.bootstrapServers())
-                .setTopics(EVENTS_TOPIC)
-                .setGroupId("bench-baseline")
+                .setTopics(eventsTopic)
+                .setGroupId(name)
                 .setStartingOffsets(OffsetsInitializer.earliest())
                 .setBounded(OffsetsInitializer.latest())
                 .setDeserializer(KafkaRecordDeserializationSchema.valueOnly(ByteArrayDeserializer.class))
                 .setProperty("isolation.level", "read_committed")
                 .build();
         BaselinePipeline.define(env, source, kafka.bootstrapServers(), DeliveryGuarantee.EXACTLY_ONCE,
-                "bench-baseline-" + Long.toHexString(System.nanoTime()));
+                name + "-" + Long.toHexString(System.nanoTime()));
     }
 
-    /** Seconds from submission to the end of a bounded job; startup and the final commit count for both jobs. */
-    private double timeBoundedJob(EmbeddedFlink flink, Consumer<StreamExecutionEnvironment> definition) {
+    /**
+     * Runs a bounded job to its end. Wall time counts from submission, so start-up and the final commit count
+     * for both jobs alike; the processing time comes from the job's counters; CPU time is the whole process's.
+     */
+    private Phase timeBoundedJob(EmbeddedFlink flink, String firstCounter, String lastCounter,
+                                 Consumer<StreamExecutionEnvironment> definition) {
         JobSettings settings = JobSettings.fromMap(Map.of(
                 "checkpoint.interval", options.checkpointInterval().toMillis() + " ms"));
         StreamExecutionEnvironment env = environment(flink, settings);
         definition.accept(env);
-        long start = System.nanoTime();
-        JobID id = flink.submit(env, "bench");
-        flink.awaitTermination(id, Duration.ofMinutes(30));
-        return (System.nanoTime() - start) / 1e9;
+        try (ProgressClock clock = new ProgressClock(firstCounter, lastCounter)) {
+            long cpuStart = processCpuNanos();
+            long start = System.nanoTime();
+            JobID id = flink.submit(env, "bench");
+            flink.awaitTermination(id, Duration.ofMinutes(30));
+            double wall = (System.nanoTime() - start) / 1e9;
+            double cpu = (processCpuNanos() - cpuStart) / 1e9;
+            clock.close();
+            return new Phase(wall, clock.processingSeconds(), cpu, clock.outputs());
+        }
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private LatencyRecorder measureLatency(EmbeddedKafka kafka, EmbeddedFlink flink, List<SimulatedRecord> records)
