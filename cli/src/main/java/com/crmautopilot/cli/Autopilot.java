@@ -3,16 +3,19 @@ package com.crmautopilot.cli;
 import com.crmautopilot.cli.cluster.ClusterCommand;
 import com.crmautopilot.cli.commands.BenchCommand;
 import com.crmautopilot.cli.commands.DemoCommand;
+import com.crmautopilot.cli.commands.EvaluateCommand;
 import com.crmautopilot.cli.commands.SimulateCommand;
+import com.crmautopilot.cli.commands.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code autopilot} command: demo, simulate, bench and cluster. */
+/** The {@code autopilot} command: demo, simulate, train, evaluate, bench and cluster. */
 @Command(name = "autopilot",
         mixinStandardHelpOptions = true,
         version = "CRM Autopilot 0.1.0",
         description = "Autonomous CRM operations on Apache Flink.",
-        subcommands = {DemoCommand.class, SimulateCommand.class, BenchCommand.class, ClusterCommand.class,
+        subcommands = {DemoCommand.class, SimulateCommand.class, TrainCommand.class, EvaluateCommand.class,
+                BenchCommand.class, ClusterCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Autopilot implements Runnable {
 

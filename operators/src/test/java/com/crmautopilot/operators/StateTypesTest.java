@@ -6,7 +6,6 @@ import com.crmautopilot.models.output.LeadProfile;
 import com.crmautopilot.operators.ingest.Ingested;
 import com.crmautopilot.operators.profile.LeadProfileFunction;
 import com.crmautopilot.operators.profile.LeadProfileState;
-import com.crmautopilot.operators.profile.WindowBucket;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
@@ -27,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StateTypesTest {
 
     @ParameterizedTest
-    @ValueSource(classes = {LeadProfileState.class, WindowBucket.class, CrmEvent.class, DeadLetter.class,
+    @ValueSource(classes = {LeadProfileState.class, CrmEvent.class, DeadLetter.class,
             LeadProfile.class, Ingested.class})
     void isSerializedAsAPojoWithoutKryo(Class<?> type) {
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(type);

@@ -1,6 +1,7 @@
 package com.crmautopilot.cli.bench;
 
 import com.crmautopilot.operators.metrics.IngestionMetrics;
+import com.crmautopilot.sinks.kafka.JsonKafkaSink;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -15,6 +16,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.sink.KafkaSinkBuilder;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
@@ -39,7 +41,10 @@ public final class BaselinePipeline {
 
     public static void define(StreamExecutionEnvironment env, Source<byte[], ?, ?> source, String bootstrapServers,
                               DeliveryGuarantee guarantee, String transactionalIdPrefix) {
-        KafkaSink<String> sink = KafkaSink.<String>builder()
+        KafkaSinkBuilder<String> builder = KafkaSink.<String>builder();
+        // The same producer batching as the job's sinks, so that the comparison is of the pipelines, not of tuning.
+        JsonKafkaSink.batchingProperties().forEach((key, value) -> builder.setProperty((String) key, (String) value));
+        KafkaSink<String> sink = builder
                 .setBootstrapServers(bootstrapServers)
                 .setDeliveryGuarantee(guarantee)
                 .setTransactionalIdPrefix(transactionalIdPrefix)

@@ -29,12 +29,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
@@ -62,9 +62,15 @@ public final class IngestBenchmark {
      * @param processingSeconds from the first record counted in to the last output counted (see {@link ProgressClock})
      * @param cpuSeconds        CPU time of this whole process meanwhile (broker and producer threads included),
      *                          which other load on the machine disturbs far less than wall time
+     * @param processingCpuSeconds CPU time of the process over the processing seconds only
      * @param outputs           records the job's last operator sent to its main sink
+     * @param jitCpuSeconds     CPU time of the JIT compiler threads meanwhile (NaN where the OS does not show them):
+     *                          a start-up cost of this short run, not of the pipeline, and far larger for the job
+     *                          with more code
+     * @param cpuByThread       CPU seconds by thread group over the whole run, largest first
      */
-    public record Phase(double wallSeconds, double processingSeconds, double cpuSeconds, long outputs) {
+    public record Phase(double wallSeconds, double processingSeconds, double cpuSeconds, double processingCpuSeconds,
+                        double jitCpuSeconds, long outputs, Map<String, Double> cpuByThread) {
 
         double perSecond(long events) {
             return events / wallSeconds;
@@ -76,6 +82,14 @@ public final class IngestBenchmark {
 
         double cpuMillisPerThousand(long events) {
             return cpuSeconds * 1e6 / events;
+        }
+
+        double processingCpuMillisPerThousand(long events) {
+            return processingCpuSeconds * 1e6 / events;
+        }
+
+        double cpuMillisPerThousandWithoutJit(long events) {
+            return (cpuSeconds - jitCpuSeconds) * 1e6 / events;
         }
     }
 
@@ -100,6 +114,14 @@ public final class IngestBenchmark {
             json.put("cpu_ms_per_1k_events", round(ingestion.cpuMillisPerThousand(events)));
             json.put("baseline_cpu_ms_per_1k_events", round(baseline.cpuMillisPerThousand(events)));
             json.put("cpu_ratio", round3(baseline.cpuSeconds() / ingestion.cpuSeconds()));
+            json.put("cpu_ms_per_1k_events_without_jit", round(ingestion.cpuMillisPerThousandWithoutJit(events)));
+            json.put("baseline_cpu_ms_per_1k_events_without_jit",
+                    round(baseline.cpuMillisPerThousandWithoutJit(events)));
+            json.put("cpu_ratio_without_jit", round3((baseline.cpuSeconds() - baseline.jitCpuSeconds())
+                    / (ingestion.cpuSeconds() - ingestion.jitCpuSeconds())));
+            json.put("processing_cpu_ms_per_1k_events", round(ingestion.processingCpuMillisPerThousand(events)));
+            json.put("baseline_processing_cpu_ms_per_1k_events",
+                    round(baseline.processingCpuMillisPerThousand(events)));
             json.put("wall_s", round3(ingestion.wallSeconds()));
             json.put("baseline_wall_s", round3(baseline.wallSeconds()));
             json.put("profiles_emitted", ingestion.outputs());
@@ -129,6 +151,8 @@ public final class IngestBenchmark {
 
     private static final String EVENTS_TOPIC = "bench.events";
     private static final String WARM_UP_TOPIC = "bench.warm-up-events";
+    private static final int WARM_UP_MAX = 50_000;
+    private static final int WARM_UP_ROUNDS = 2;
     private static final String LATENCY_TOPIC = "bench.latency-events";
 
     private final Options options;
@@ -160,12 +184,16 @@ public final class IngestBenchmark {
             produceAll(kafka, EVENTS_TOPIC, records);
             produceAll(kafka, WARM_UP_TOPIC, warmUp);
 
-            // Both jobs run the same JIT-compiled Kafka, Flink and RocksDB code: warming it up on the first job
-            // alone would hand the second an advantage.
-            log.printf("Warming up both jobs on %,d records...%n", warmUp.size());
-            runIngestion(flink, kafka, WARM_UP_TOPIC, "bench.warm-up-profiles", "bench.warm-up-dead-letter",
-                    "bench-warm-up-ingest");
-            runBaseline(flink, kafka, WARM_UP_TOPIC, "bench-warm-up-baseline");
+            // Both jobs run the same JIT-compiled Kafka, Flink and RocksDB code: warming it up on the first job alone
+            // would hand the second an advantage. Two rounds, because each job's types make the other's compiled
+            // code deoptimize (call sites that were mono- or bimorphic see new types) and recompile.
+            for (int round = 1; round <= WARM_UP_ROUNDS; round++) {
+                log.printf("Warming up both jobs on %,d records (round %d of %d)...%n", warmUp.size(), round,
+                        WARM_UP_ROUNDS);
+                runIngestion(flink, kafka, WARM_UP_TOPIC, "bench.warm-up-profiles", "bench.warm-up-dead-letter",
+                        "bench-warm-up-ingest-" + round);
+                runBaseline(flink, kafka, WARM_UP_TOPIC, "bench-warm-up-baseline-" + round);
+            }
 
             log.println("Running the ingestion job over them...");
             Phase ingestion = runIngestion(flink, kafka, EVENTS_TOPIC, "bench.profiles", "bench.dead-letter",
@@ -192,16 +220,30 @@ public final class IngestBenchmark {
         }
     }
 
-    /** A fifth of the run, at least a thousand records and at most twenty thousand: enough for the JIT. */
+    /**
+     * The whole run up to 50,000 records, run twice. The ingestion job runs far more code than the baseline
+     * (validation of every event type, the profile, the JSON writers): after one round of 20,000 records the JIT was
+     * still compiling its hot methods while it was measured, and its threads used as much CPU as the profile
+     * operator.
+     */
     static int warmUpSize(int events) {
-        return Math.min(events, Math.max(1_000, Math.min(events / 5, 20_000)));
+        return Math.min(events, WARM_UP_MAX);
     }
 
     private void report(Phase phase, long events, String outputs) {
         log.printf("  %,.0f events/s (submission to end, %.1f s), %,.0f events/s while processing (%.1f s), "
-                        + "%.0f CPU ms per 1,000 events, %,d %s out%n",
+                        + "%.0f CPU ms per 1,000 events (%.0f while processing, %.0f without the JIT), %,d %s out%n",
                 phase.perSecond(events), phase.wallSeconds(), phase.perProcessingSecond(events),
-                phase.processingSeconds(), phase.cpuMillisPerThousand(events), phase.outputs(), outputs);
+                phase.processingSeconds(), phase.cpuMillisPerThousand(events),
+                phase.processingCpuMillisPerThousand(events), phase.cpuMillisPerThousandWithoutJit(events),
+                phase.outputs(), outputs);
+        double accounted = phase.cpuByThread().values().stream().mapToDouble(Double::doubleValue).sum();
+        StringBuilder top = new StringBuilder("  CPU ms per 1,000 events by thread:");
+        phase.cpuByThread().entrySet().stream().limit(10).forEach(e -> top.append(String.format(Locale.ROOT,
+                " %s %.1f;", e.getKey(), e.getValue() * 1e6 / events)));
+        top.append(String.format(Locale.ROOT, " threads not seen %.1f",
+                Math.max(0, phase.cpuSeconds() - accounted) * 1e6 / events));
+        log.println(top);
     }
 
     private void produceAll(EmbeddedKafka kafka, String topic, List<SimulatedRecord> records) {
@@ -280,21 +322,19 @@ public final class IngestBenchmark {
                 "checkpoint.interval", options.checkpointInterval().toMillis() + " ms"));
         StreamExecutionEnvironment env = environment(flink, settings);
         definition.accept(env);
-        try (ProgressClock clock = new ProgressClock(firstCounter, lastCounter)) {
-            long cpuStart = processCpuNanos();
+        try (ProgressClock clock = new ProgressClock(firstCounter, lastCounter);
+             ThreadCpuAccount threads = new ThreadCpuAccount()) {
+            long cpuStart = ProgressClock.processCpuNanos();
             long start = System.nanoTime();
             JobID id = flink.submit(env, "bench");
             flink.awaitTermination(id, Duration.ofMinutes(30));
             double wall = (System.nanoTime() - start) / 1e9;
-            double cpu = (processCpuNanos() - cpuStart) / 1e9;
+            double cpu = (ProgressClock.processCpuNanos() - cpuStart) / 1e9;
             clock.close();
-            return new Phase(wall, clock.processingSeconds(), cpu, clock.outputs());
+            threads.close();
+            return new Phase(wall, clock.processingSeconds(), cpu, clock.processingCpuSeconds(), threads.jitSeconds(),
+                    clock.outputs(), threads.secondsByGroup());
         }
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
     }
 
     private LatencyRecorder measureLatency(EmbeddedKafka kafka, EmbeddedFlink flink, List<SimulatedRecord> records)

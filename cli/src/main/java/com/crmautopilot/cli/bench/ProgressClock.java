@@ -2,6 +2,7 @@ package com.crmautopilot.cli.bench;
 
 import com.crmautopilot.operators.metrics.InProcessCounters;
 
+import java.lang.management.ManagementFactory;
 import java.util.Map;
 
 /**
@@ -12,7 +13,7 @@ import java.util.Map;
  */
 final class ProgressClock implements AutoCloseable {
 
-    private static final long POLL_MILLIS = 5;
+    private static final long POLL_MILLIS = 10;
 
     private final String firstCounter;
     private final String lastCounter;
@@ -22,6 +23,8 @@ final class ProgressClock implements AutoCloseable {
     private volatile boolean running = true;
     private volatile long startedNanos = -1;
     private volatile long lastMovedNanos = -1;
+    private volatile long cpuAtStartNanos;
+    private volatile long cpuAtLastMoveNanos;
     private volatile long lastCount;
 
     /**
@@ -57,11 +60,13 @@ final class ProgressClock implements AutoCloseable {
         long now = System.nanoTime();
         if (startedNanos < 0 && totals.getOrDefault(firstCounter, 0L) > firstBase) {
             startedNanos = now;
+            cpuAtStartNanos = processCpuNanos();
         }
         long count = totals.getOrDefault(lastCounter, 0L);
         if (count != lastCount) {
             lastCount = count;
             lastMovedNanos = now;
+            cpuAtLastMoveNanos = processCpuNanos();
         }
     }
 
@@ -71,6 +76,19 @@ final class ProgressClock implements AutoCloseable {
             return Double.NaN;
         }
         return Math.max(POLL_MILLIS / 1000.0, (lastMovedNanos - startedNanos) / 1e9);
+    }
+
+    /** CPU seconds of this whole process over {@link #processingSeconds()}. */
+    double processingCpuSeconds() {
+        if (startedNanos < 0 || lastMovedNanos < 0) {
+            return Double.NaN;
+        }
+        return (cpuAtLastMoveNanos - cpuAtStartNanos) / 1e9;
+    }
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** Outputs the last operator counted since this clock started. */

@@ -29,15 +29,17 @@ public enum DeadLetterReason {
     /** The same {@code event_id} was already seen for this tenant. */
     DUPLICATE,
     /** The event arrived after the watermark had passed its time. */
-    LATE;
+    LATE,
+    /** A model announced on {@code ai.models} that the job will not serve: unreadable, or its feature spec does not match. */
+    MODEL_REFUSED;
 
     @JsonValue
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** True for the reasons the validator decides from the bytes alone (not duplicates or lateness). */
+    /** True for the reasons the validator decides from the bytes alone (not duplicates, lateness or refused models). */
     public boolean isMalformed() {
-        return this != DUPLICATE && this != LATE;
+        return this != DUPLICATE && this != LATE && this != MODEL_REFUSED;
     }
 }

@@ -14,16 +14,35 @@ import java.util.stream.IntStream;
  * rows the latest of the rest, as the model will be used: trained on the past, scoring the future. Without time,
  * both are seeded random draws stratified by label.
  *
+ * <p>An embargo (time splits only) keeps rows whose label looks ahead into the part they are measured against out
+ * of it: fit rows end an embargo before the validation rows begin, and training rows an embargo before the holdout.
+ * The rows between fit and validation ({@code purged}) are only left out of the search: their labels are known
+ * before the holdout, so the final refit learns from them.
+ *
  * @param kind       "time", "row_order" or "stratified"
  * @param testFrom   the first test row's time (epoch ms) or row number, for a split in time; null otherwise
+ * @param purged     rows between fit and validation that the embargo keeps out of the search (empty without one)
  */
-public record Split(int[] fit, int[] validation, int[] test, String kind, Long testFrom) {
+public record Split(int[] fit, int[] validation, int[] test, String kind, Long testFrom, int[] purged) {
 
     public static final String TIME = "time";
     public static final String ROW_ORDER = "row_order";
     public static final String STRATIFIED = "stratified";
 
     public static Split of(Dataset data, double testFraction, double validationFraction, long seed) {
+        return of(data, testFraction, validationFraction, seed, 0);
+    }
+
+    /**
+     * @param embargoMillis for a split by time: rows are trained on only if {@code time + embargo} is at or before
+     *                      the first time of the part they are measured against; rows within the embargo before the
+     *                      holdout are left out altogether
+     */
+    public static Split of(Dataset data, double testFraction, double validationFraction, long seed,
+                           long embargoMillis) {
+        if (embargoMillis > 0 && data.times() != null) {
+            return embargoed(data, testFraction, validationFraction, embargoMillis);
+        }
         int n = data.size();
         if (data.times() != null || data.rowOrderIsTime()) {
             long[] times = data.times();
@@ -39,7 +58,7 @@ public record Split(int[] fit, int[] validation, int[] test, String kind, Long t
             int[] validation = sorted(order, fitSize, trainSize);
             int[] test = sorted(order, trainSize, n);
             long testFrom = times != null ? times[order[trainSize]] : order[trainSize];
-            return new Split(fit, validation, test, times != null ? TIME : ROW_ORDER, testFrom);
+            return new Split(fit, validation, test, times != null ? TIME : ROW_ORDER, testFrom, new int[0]);
         }
         Random random = new Random(seed);
         List<Integer> positives = new ArrayList<>();
@@ -59,12 +78,36 @@ public record Split(int[] fit, int[] validation, int[] test, String kind, Long t
             validation.addAll(group.subList(testSize, testSize + validationSize));
             fit.addAll(group.subList(testSize + validationSize, group.size()));
         }
-        return new Split(toSortedArray(fit), toSortedArray(validation), toSortedArray(test), STRATIFIED, null);
+        return new Split(toSortedArray(fit), toSortedArray(validation), toSortedArray(test), STRATIFIED, null,
+                new int[0]);
     }
 
-    /** The rows the model learned from in any way: fit and validation. */
+    private static Split embargoed(Dataset data, double testFraction, double validationFraction, long embargo) {
+        long[] times = data.times();
+        int n = data.size();
+        Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.<Integer>comparingLong(i -> times[i]).thenComparingInt(i -> i));
+        int testSize = (int) Math.ceil(n * testFraction);
+        int trainEnd = n - testSize;
+        long testFrom = times[order[trainEnd]];
+        int trainable = 0;
+        while (trainable < trainEnd && times[order[trainable]] + embargo <= testFrom) {
+            trainable++;
+        }
+        int validationSize = (int) Math.ceil(trainable * validationFraction);
+        int validationStart = trainable - validationSize;
+        long validationFrom = validationStart < trainable ? times[order[validationStart]] : testFrom;
+        int fitEnd = 0;
+        while (fitEnd < validationStart && times[order[fitEnd]] + embargo <= validationFrom) {
+            fitEnd++;
+        }
+        return new Split(sorted(order, 0, fitEnd), sorted(order, validationStart, trainable), sorted(order, trainEnd, n),
+                TIME, testFrom, sorted(order, fitEnd, validationStart));
+    }
+
+    /** The rows the model learned from in any way: fit, validation and the purged rows between them. */
     public int trainSize() {
-        return fit.length + validation.length;
+        return fit.length + purged.length + validation.length;
     }
 
     private static int[] sorted(Integer[] order, int from, int to) {

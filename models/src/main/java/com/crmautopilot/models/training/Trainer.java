@@ -73,13 +73,15 @@ public final class Trainer {
     }
 
     public TrainingResult train(Dataset data, Path outDir) {
-        Split split = Split.of(data, config.testFraction(), config.validationFraction(), config.seed());
+        Split split = Split.of(data, config.testFraction(), config.validationFraction(), config.seed(),
+                config.embargo().toMillis());
         requireBothClasses(data, split.fit(), "fit");
         requireBothClasses(data, split.validation(), "validation");
         requireBothClasses(data, split.test(), "holdout");
         progress.update("split", 1, 1);
 
-        int[] trainRows = config.refitOnValidation() ? concat(split.fit(), split.validation()) : split.fit();
+        int[] trainRows = config.refitOnValidation()
+                ? concat(concat(split.fit(), split.purged()), split.validation()) : split.fit();
         // The search sees only what the fit rows teach (vocabularies included), so validation stays honest; the
         // final model learns its vocabularies from all its training rows, or categories that first appear in the
         // validation rows would be unseen forever.

@@ -1,5 +1,6 @@
 package com.crmautopilot.models.training;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,13 +28,19 @@ import java.util.Map;
  * @param linearBase          boost the trees on top of a logistic regression's margin (true by default), so the
  *                            model follows trends beyond the training range where trees alone go flat; see
  *                            {@link com.crmautopilot.models.scoring.LinearBase}
+ * @param embargo             for a split by time: a row is trained on only if {@code time + embargo} is at or before
+ *                            the start of the rows it is measured against (the holdout; the validation slice for the
+ *                            fit rows). Set it to the label's horizon when a row's label looks ahead in time
+ *                            ("converts within 30 days"): otherwise the latest training labels report outcomes from
+ *                            inside the holdout, and the same leads' holdout rows are scored with hindsight. Zero
+ *                            (the default) for labels that are known at the row's time
  */
 public record TrainerConfig(String modelName, int maxRounds, int earlyStoppingRounds, double eta, int maxDepth,
                             double minChildWeight, double subsample, double colsampleByTree, double lambda,
                             double alpha, double gamma, int maxBin, long seed, int threads, double testFraction,
                             double validationFraction, double decisionThreshold, TierPolicy tierPolicy,
                             int maxCategories, double baselineL2, String earlyStoppingMetric,
-                            boolean refitOnValidation, boolean linearBase) {
+                            boolean refitOnValidation, boolean linearBase, Duration embargo) {
 
     public static TrainerConfig defaults() {
         return builder().build();
@@ -91,6 +98,7 @@ public record TrainerConfig(String modelName, int maxRounds, int earlyStoppingRo
         private String earlyStoppingMetric = "auc";
         private boolean refitOnValidation = true;
         private boolean linearBase = true;
+        private Duration embargo = Duration.ZERO;
 
         public Builder modelName(String v) { modelName = v; return this; }
         public Builder maxRounds(int v) { maxRounds = v; return this; }
@@ -115,6 +123,7 @@ public record TrainerConfig(String modelName, int maxRounds, int earlyStoppingRo
         public Builder earlyStoppingMetric(String v) { earlyStoppingMetric = v; return this; }
         public Builder refitOnValidation(boolean v) { refitOnValidation = v; return this; }
         public Builder linearBase(boolean v) { linearBase = v; return this; }
+        public Builder embargo(Duration v) { embargo = v; return this; }
 
         public TrainerConfig build() {
             if (maxRounds < 1 || earlyStoppingRounds < 1 || maxDepth < 1 || threads < 1) {
@@ -126,10 +135,13 @@ public record TrainerConfig(String modelName, int maxRounds, int earlyStoppingRo
             if (!earlyStoppingMetric.equals("auc") && !earlyStoppingMetric.equals("logloss")) {
                 throw new IllegalArgumentException("early stopping metric must be auc or logloss, not " + earlyStoppingMetric);
             }
+            if (embargo == null || embargo.isNegative()) {
+                throw new IllegalArgumentException("the embargo must be zero or positive, not " + embargo);
+            }
             return new TrainerConfig(modelName, maxRounds, earlyStoppingRounds, eta, maxDepth, minChildWeight, subsample,
                     colsampleByTree, lambda, alpha, gamma, maxBin, seed, threads, testFraction, validationFraction,
                     decisionThreshold, tierPolicy, maxCategories, baselineL2, earlyStoppingMetric, refitOnValidation,
-                    linearBase);
+                    linearBase, embargo);
         }
     }
 }

@@ -7,7 +7,14 @@ import com.crmautopilot.models.event.EventType;
 import com.crmautopilot.models.json.Json;
 import com.crmautopilot.models.output.DeadLetter;
 import com.crmautopilot.models.output.DeadLetterReason;
+import com.crmautopilot.models.control.ControlCommand;
+import com.crmautopilot.models.control.ModelAnnouncement;
 import com.crmautopilot.models.output.LeadProfile;
+import com.crmautopilot.models.output.LeadScore;
+import com.crmautopilot.models.output.ScoreChange;
+import com.crmautopilot.models.output.ScoreFactors;
+import com.crmautopilot.models.output.ScoreHistoryEntry;
+import com.crmautopilot.models.scoring.Tier;
 import com.crmautopilot.models.validation.EventValidator;
 import com.crmautopilot.models.validation.ValidationResult;
 import com.crmautopilot.models.validation.ValidatorConfig;
@@ -57,10 +64,18 @@ class SchemaContractTest {
     private static final String EVENTS = "crm.events.schema.json";
     private static final String PROFILES = "ai.lead-profiles.schema.json";
     private static final String DEAD_LETTERS = "ai.dead-letter.schema.json";
+    private static final String LEAD_SCORES = "ai.lead-scores.schema.json";
+    private static final String SCORE_CHANGES = "ai.score-changes.schema.json";
+    private static final String MODELS = "ai.models.schema.json";
+    private static final String CONTROL = "crm.control.schema.json";
 
     /** Output fields that are never null when written, beside the primitives. */
     private static final Set<String> LEAD_PROFILE_ALWAYS_WRITTEN = Set.of("profile_id", "tenant_id", "lead_id", "as_of", "trigger");
     private static final Set<String> DEAD_LETTER_ALWAYS_WRITTEN = Set.of("dead_letter_id", "reason", "detail", "source_topic");
+    private static final Set<String> LEAD_SCORE_ALWAYS_WRITTEN = Set.of("score_id", "tenant_id", "lead_id", "tier",
+            "factors", "suggested_actions", "model_version", "scored_at", "trigger", "reason", "history");
+    private static final Set<String> SCORE_CHANGE_ALWAYS_WRITTEN = Set.of("change_id", "tenant_id", "lead_id",
+            "old_tier", "new_tier", "old_model_version", "model_version", "changed_at", "trigger", "why");
 
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private static final SchemaValidatorsConfig STRICT_FORMATS = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
@@ -68,7 +83,7 @@ class SchemaContractTest {
     // ---- the schemas themselves
 
     @ParameterizedTest
-    @ValueSource(strings = {EVENTS, PROFILES, DEAD_LETTERS})
+    @ValueSource(strings = {EVENTS, PROFILES, DEAD_LETTERS, LEAD_SCORES, SCORE_CHANGES, MODELS, CONTROL})
     void isAValidDraft202012Schema(String name) {
         JsonSchema metaSchema = FACTORY.getSchema(SchemaLocation.of(SchemaId.V202012));
 
@@ -77,7 +92,7 @@ class SchemaContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {EVENTS, PROFILES, DEAD_LETTERS})
+    @ValueSource(strings = {EVENTS, PROFILES, DEAD_LETTERS, LEAD_SCORES, SCORE_CHANGES, MODELS, CONTROL})
     void describesEveryProperty(String name) {
         List<String> undescribed = new ArrayList<>();
         collectUndescribed(schemaJson(name), "", undescribed);
@@ -248,6 +263,104 @@ class SchemaContractTest {
         assertThat(fieldNames(full)).isEqualTo(propertyNames(schemaJson(DEAD_LETTERS)));
     }
 
+    // ---- ai.lead-scores, ai.score-changes, ai.models and crm.control
+
+    @Test
+    void leadScoreSchemaMatchesTheRecord() {
+        JsonNode schema = schemaJson(LEAD_SCORES);
+
+        assertThat(propertyNames(schema)).isEqualTo(wireNames(LeadScore.class));
+        assertThat(stringSet(schema.get("required"))).isEqualTo(alwaysWritten(LeadScore.class, LEAD_SCORE_ALWAYS_WRITTEN));
+        assertTypesMatch(schema, LeadScore.class, Map.of("factors", "object", "suggested_actions", "array", "history", "array"));
+        JsonNode factors = schema.get("$defs").get("factors");
+        assertThat(propertyNames(factors)).isEqualTo(wireNames(ScoreFactors.class));
+        assertTypesMatch(factors, ScoreFactors.class, Map.of("positive", "array", "negative", "array"));
+        JsonNode entry = schema.get("$defs").get("history_entry");
+        assertThat(propertyNames(entry)).isEqualTo(wireNames(ScoreHistoryEntry.class));
+        assertThat(stringSet(entry.get("required"))).isEqualTo(wireNames(ScoreHistoryEntry.class));
+        assertTypesMatch(entry, ScoreHistoryEntry.class, Map.of());
+        assertThat(stringSet(schema.get("properties").get("tier").get("enum")))
+                .isEqualTo(Arrays.stream(Tier.values()).map(Tier::wireName).collect(Collectors.toCollection(TreeSet::new)));
+    }
+
+    @Test
+    void aSampleLeadScoreValidatesAndAnOutOfRangeOneDoesNot() {
+        JsonNode score = tree(Json.writeBytes(sampleLeadScore(78, Instant.parse("2026-03-02T10:00:00Z"))));
+        JsonNode quiet = tree(Json.writeBytes(sampleLeadScore(12, null)));
+        JsonNode tooHigh = tree(Json.writeBytes(sampleLeadScore(101, null)));
+
+        assertThat(errors(LEAD_SCORES, score)).isEmpty();
+        assertThat(fieldNames(score)).isEqualTo(propertyNames(schemaJson(LEAD_SCORES)));
+        assertThat(errors(LEAD_SCORES, quiet)).isEmpty();
+        assertThat(quiet.has("next_rescore")).isFalse();
+        assertThat(errors(LEAD_SCORES, tooHigh)).isNotEmpty();
+    }
+
+    @Test
+    void scoreChangeSchemaMatchesTheRecordAndASampleValidates() {
+        JsonNode schema = schemaJson(SCORE_CHANGES);
+        ScoreChange change = new ScoreChange("c", "t", "l", Tier.WARM, Tier.HOT, 55, 81, "v1", "v2",
+                SampleRecords.OCCURRED_AT, "demo.requested", "Rose from warm to hot (55 to 81) after demo.requested");
+
+        assertThat(propertyNames(schema)).isEqualTo(wireNames(ScoreChange.class));
+        assertThat(stringSet(schema.get("required"))).isEqualTo(alwaysWritten(ScoreChange.class, SCORE_CHANGE_ALWAYS_WRITTEN));
+        assertTypesMatch(schema, ScoreChange.class, Map.of());
+        assertThat(errors(SCORE_CHANGES, tree(Json.writeBytes(change)))).isEmpty();
+    }
+
+    @Test
+    void modelAnnouncementSchemaMatchesTheRecord() {
+        JsonNode schema = schemaJson(MODELS);
+
+        assertThat(propertyNames(schema)).isEqualTo(wireNames(ModelAnnouncement.class));
+        assertThat(stringSet(schema.get("required"))).containsExactlyInAnyOrder("tenant_id", "model_name", "version");
+        assertTypesMatch(schema, ModelAnnouncement.class, Map.of());
+    }
+
+    @Test
+    void announcementsInlineByUriOrAsRollbackValidateAndAmbiguousOnesDoNot() {
+        Instant at = SampleRecords.OCCURRED_AT;
+        byte[] json = "{}".getBytes(StandardCharsets.UTF_8);
+        ModelAnnouncement inline = ModelAnnouncement.inline("t", "lead-score", "v1", json, new byte[]{1}, at);
+        ModelAnnouncement both = new ModelAnnouncement("a", "t", "lead-score", "v1", inline.modelJsonBase64(),
+                inline.modelUbjBase64(), "file:///models/v1", at);
+        ModelAnnouncement half = new ModelAnnouncement("a", "t", "lead-score", "v1", inline.modelJsonBase64(), null,
+                null, at);
+
+        assertThat(errors(MODELS, tree(Json.writeBytes(inline)))).isEmpty();
+        assertThat(fieldNames(tree(Json.writeBytes(both)))).isEqualTo(propertyNames(schemaJson(MODELS)));
+        assertThat(errors(MODELS, tree(Json.writeBytes(ModelAnnouncement.byUri("t", "lead-score", "v1", "file:///m", at))))).isEmpty();
+        assertThat(errors(MODELS, tree(Json.writeBytes(ModelAnnouncement.reactivate("t", "lead-score", "v1", at))))).isEmpty();
+        assertThat(errors(MODELS, tree(Json.writeBytes(both)))).isNotEmpty();
+        assertThat(errors(MODELS, tree(Json.writeBytes(half)))).isNotEmpty();
+    }
+
+    @Test
+    void controlCommandSchemaMatchesTheRecordAndRescoreNeedsALead() {
+        JsonNode schema = schemaJson(CONTROL);
+        Instant at = SampleRecords.OCCURRED_AT;
+        JsonNode rescore = tree(Json.writeBytes(ControlCommand.rescore("t", "l", true, at)));
+
+        assertThat(propertyNames(schema)).isEqualTo(wireNames(ControlCommand.class));
+        assertThat(stringSet(schema.get("required"))).containsExactlyInAnyOrder("type", "tenant_id");
+        assertTypesMatch(schema, ControlCommand.class, Map.of());
+        assertThat(errors(CONTROL, rescore)).isEmpty();
+        assertThat(fieldNames(rescore)).isEqualTo(propertyNames(schema));
+        assertThat(errors(CONTROL, tree(Json.writeBytes(ControlCommand.rescoreAll("t", at))))).isEmpty();
+        assertThat(errors(CONTROL, tree(Json.writeBytes(new ControlCommand("c", "rescore", "t", null, null, at)))))
+                .isNotEmpty();
+    }
+
+    private static LeadScore sampleLeadScore(int score, Instant nextRescore) {
+        Instant at = SampleRecords.OCCURRED_AT;
+        ScoreHistoryEntry entry = new ScoreHistoryEntry(score, Tier.HOT, "lead-score-abc", at, "demo.requested",
+                "Up from 60 to " + score + " after demo.requested: Demo requested today (+0.85)");
+        return new LeadScore("s", "t", "l", score, score / 100.0, Tier.HOT, 0.85,
+                new ScoreFactors(List.of("Demo requested today (weight: 0.85)"), List.of("Company size unknown (weight: -0.12)")),
+                List.of("Schedule the demo call within 24 hours"), nextRescore, "lead-score-abc", at, "demo.requested",
+                entry.reason(), List.of(entry));
+    }
+
     // ---- helpers
 
     private static JsonNode conditionalFor(EventType type) {
@@ -272,7 +385,7 @@ class SchemaContractTest {
                 types.add(property.get("type").asText());
             }
             boolean nullable = types.remove("null");
-            String expected = overrides.getOrDefault(name, jsonType(component.getType()));
+            String expected = overrides.containsKey(name) ? overrides.get(name) : jsonType(component.getType());
             assertThat(types).as("%s.%s type", recordClass.getSimpleName(), name).containsExactly(expected);
             if (nullable) {
                 assertThat(component.getType().isPrimitive()).as("%s.%s is primitive but may be null", recordClass.getSimpleName(), name).isFalse();

@@ -1,5 +1,6 @@
 package com.crmautopilot.operators.metrics;
 
+import com.crmautopilot.operators.scoring.ScoringMetrics;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Metric;
@@ -9,13 +10,14 @@ import org.apache.flink.metrics.reporter.MetricReporter;
 import org.apache.flink.metrics.reporter.MetricReporterFactory;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reads the {@link IngestionMetrics} counters of jobs running in this JVM (a MiniCluster), summed over operators and
+ * Reads the {@link IngestionMetrics} and {@link ScoringMetrics} counters of jobs running in this JVM (a MiniCluster), summed over operators and
  * parallel instances. Enable it with {@link #enable(Configuration)} on the MiniCluster's configuration, then poll
  * {@link #snapshot()}. Counts of finished tasks are kept, so totals survive the end of a bounded job.
  *
@@ -40,9 +42,17 @@ public final class InProcessCounters {
 
     /** Current totals by counter; dead letters are keyed {@code dead_lettered.<reason>}. */
     public static IngestionCounts snapshot() {
+        return IngestionCounts.of(totals());
+    }
+
+    /**
+     * Current totals of every counter in the {@value IngestionMetrics#GROUP} group, by name (dead letters as
+     * {@code dead_lettered.<reason>}), including counters that {@link IngestionCounts} does not name.
+     */
+    public static Map<String, Long> totals() {
         Map<String, Long> totals = new TreeMap<>(RETIRED);
         LIVE.forEach((counter, key) -> totals.merge(key, counter.getCount(), Long::sum));
-        return IngestionCounts.of(totals);
+        return totals;
     }
 
     /** Forgets everything counted so far, for a fresh run in the same JVM. */
@@ -52,7 +62,8 @@ public final class InProcessCounters {
     }
 
     static String keyOf(String metricName, MetricGroup group) {
-        if (!Arrays.asList(group.getScopeComponents()).contains(IngestionMetrics.GROUP)) {
+        List<String> scope = Arrays.asList(group.getScopeComponents());
+        if (!scope.contains(IngestionMetrics.GROUP) && !scope.contains(ScoringMetrics.GROUP)) {
             return null;
         }
         String reason = group.getAllVariables().get("<" + IngestionMetrics.REASON_KEY + ">");

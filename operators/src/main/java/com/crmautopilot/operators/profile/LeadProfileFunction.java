@@ -30,10 +30,15 @@ import java.util.Objects;
  * <p>Window: contributions sit in buckets of event time ({@link LeadProfileConfig#bucket()}, a minute by default)
  * and count while {@code bucketStart + window > asOf}. So expiry is exact to the bucket: an event leaves the window
  * at the start of its bucket plus 30 days, at most one bucket before its own 30-day anniversary, and state holds at
- * most {@code window / bucket} buckets per lead.
+ * most {@code window / bucket} buckets per lead (only buckets that counted something, one entry per counter).
+ *
+ * <p>Emission: every accepted event changes the profile (at least its lifetime count), and an expiry timer changes it
+ * exactly when a contribution leaves the window; {@link LeadProfileUpdater} guarantees both, so no before-and-after
+ * comparison is needed.
  *
  * <p>Timers: each lead has exactly one event-time timer. It sits at the earliest bucket expiry while the window holds
- * anything; when it fires the profile advances to that time and a {@code window_expiry} profile is emitted. With an
+ * anything; when it fires the profile advances to that time and a {@code window_expiry} profile is emitted, and so
+ * for every later expiry the watermark has already passed, in order, as if each had its own timer. With an
  * empty window it sits at the cleanup point instead, and every change replaces it (the old one is deleted).
  *
  * <p>Cleanup: once a converted or disqualified lead has an empty window and the watermark has passed its last
@@ -91,14 +96,12 @@ public final class LeadProfileFunction extends KeyedProcessFunction<String, CrmE
             return;
         }
         LeadProfileState state = profile.value();
-        LeadProfile before = null;
         if (state == null) {
             state = LeadProfileUpdater.newState(event.tenantId(), event.leadId());
-        } else {
-            before = updater.content(state);
         }
         updater.accept(state, event, watermark);
-        emitIfChanged(state, before, event.type(), event.eventId(), out);
+        // Every accepted event changes the profile (its lifetime count), so there is always something to emit.
+        emit(state, event.type(), event.eventId(), out);
         replaceTimer(state, context.timerService());
         profile.update(state);
     }
@@ -111,10 +114,17 @@ public final class LeadProfileFunction extends KeyedProcessFunction<String, CrmE
         }
         state.timerAt = null; // this timer has fired and is gone
         long watermark = context.timerService().currentWatermark();
-        LeadProfile before = updater.content(state);
-        updater.settleResponses(state, watermark);
-        updater.advanceTo(state, timestamp);
-        emitIfChanged(state, before, LeadProfile.TRIGGER_WINDOW_EXPIRY, null, out);
+        updater.settleResponses(state, watermark); // never changes the content
+        // Every expiry the watermark has passed, in order, each with its own profile: exactly what firing one timer
+        // per expiry would emit for this lead, for one state read, one write and one new timer instead of one each.
+        // A replay or a catch-up moves the watermark by hours at a time, so a lead often has several.
+        Long expiry = timestamp;
+        while (expiry != null && expiry <= watermark) {
+            if (updater.advanceTo(state, expiry)) {
+                emit(state, LeadProfile.TRIGGER_WINDOW_EXPIRY, null, out);
+            }
+            expiry = updater.nextExpiry(state);
+        }
         if (updater.canBeDropped(state, watermark)) {
             profile.clear();
             return;
@@ -123,11 +133,7 @@ public final class LeadProfileFunction extends KeyedProcessFunction<String, CrmE
         profile.update(state);
     }
 
-    private void emitIfChanged(LeadProfileState state, LeadProfile before, String trigger, String triggerEventId,
-                               Collector<LeadProfile> out) {
-        if (updater.content(state).equals(before)) {
-            return;
-        }
+    private void emit(LeadProfileState state, String trigger, String triggerEventId, Collector<LeadProfile> out) {
         state.version++;
         out.collect(updater.snapshot(state, trigger, triggerEventId));
         profilesEmitted.inc();

@@ -9,9 +9,8 @@ import com.crmautopilot.models.output.LeadProfile;
 
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.Iterator;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -23,6 +22,11 @@ import java.util.function.Consumer;
  * <p>Order independence: the profile that results from a set of (non-late) events does not depend on the order they
  * arrive in. Counts and min/max times commute; each attribute keeps the value of the newest event that set it; and a
  * reply's pairing stays open until the watermark passes it, so an outbound touch that arrives late still pairs.
+ *
+ * <p>Change detection: {@link #accept} always changes the profile's content (the lifetime event count moves), and
+ * {@link #advanceTo} changes it exactly when a contribution leaves the window. {@link #settleResponses} never does:
+ * a settled reply keeps the pairing it already had. So the operator knows whether to emit without comparing
+ * profiles.
  */
 public final class LeadProfileUpdater implements Serializable {
 
@@ -34,6 +38,9 @@ public final class LeadProfileUpdater implements Serializable {
             EventType.FORM_SUBMITTED);
     /** Our outbound touches a reply is paired with to measure response time. */
     public static final Set<EventType> RESPONSE_OUTBOUNDS = EnumSet.of(EventType.EMAIL_SENT, EventType.CALL_LOGGED);
+
+    private static final long[] NO_TIMES = new long[0];
+    private static final int ATTRIBUTES = LeadAttribute.values().length;
 
     private final long windowMillis;
     private final long bucketMillis;
@@ -53,8 +60,9 @@ public final class LeadProfileUpdater implements Serializable {
     }
 
     /**
-     * Applies one event that is not late. {@code watermark} is the operator's current watermark: replies at or below
-     * it can no longer be re-paired and are settled first.
+     * Applies one event that is not late; the profile's content always changes (its lifetime event count does).
+     * {@code watermark} is the operator's current watermark: replies at or below it can no longer be re-paired and
+     * are settled first.
      */
     public void accept(LeadProfileState state, CrmEvent event, long watermark) {
         long time = event.timestampMillis();
@@ -75,47 +83,76 @@ public final class LeadProfileUpdater implements Serializable {
             state.lastDemoRequestAt = state.lastDemoRequestAt == null ? time : Math.max(state.lastDemoRequestAt, time);
         }
         if (RESPONSE_OUTBOUNDS.contains(type)) {
-            state.recentOutbounds.add(time);
+            state.unsettledOutbounds = append(state.unsettledOutbounds, time);
         } else if (type == EventType.EMAIL_REPLIED) {
-            state.pendingReplies.add(time);
+            state.unsettledReplies = append(state.unsettledReplies, time);
         }
-        countInWindow(state, type, time);
+        countInWindow(state, WindowCounter.of(type), time);
         applyAttributes(state, type, event, time);
     }
 
-    /** Moves the profile's clock to {@code time} (never back) and drops the buckets that left the window. */
-    public void advanceTo(LeadProfileState state, long time) {
+    /**
+     * Moves the profile's clock to {@code time} (never back) and drops the contributions that left the window.
+     *
+     * @return whether any contribution left, which is exactly when the profile's content changed
+     */
+    public boolean advanceTo(LeadProfileState state, long time) {
         if (time <= state.asOf) {
-            return;
+            return false;
         }
         state.asOf = time;
-        state.buckets.removeIf(bucket -> leavesWindowAt(bucket) <= state.asOf);
+        // Sorted by bucket start: the contributions that left are a prefix.
+        int expired = 0;
+        while (expired < state.windowStarts.length && leavesWindowAt(state.windowStarts[expired]) <= time) {
+            expired++;
+        }
+        if (expired == 0) {
+            return false;
+        }
+        int length = state.windowStarts.length;
+        state.windowStarts = Arrays.copyOfRange(state.windowStarts, expired, length);
+        state.windowCounters = Arrays.copyOfRange(state.windowCounters, expired, length);
+        state.windowCounts = Arrays.copyOfRange(state.windowCounts, expired, length);
+        return true;
     }
 
-    /** Folds replies at or below the watermark into the settled totals, then compacts the outbound touches. */
+    /**
+     * Folds replies at or below the watermark into the settled totals, then compacts the outbound touches. The
+     * profile's content does not change: a settled reply keeps the pairing it had while pending.
+     */
     public void settleResponses(LeadProfileState state, long watermark) {
         if (watermark == Long.MIN_VALUE) {
             return;
         }
         // Replies first: pairing a settled reply may need an outbound touch that compaction would fold away.
-        for (Iterator<Long> replies = state.pendingReplies.iterator(); replies.hasNext(); ) {
-            long reply = replies.next();
+        long[] replies = state.unsettledReplies;
+        int keptReplies = 0;
+        for (long reply : replies) {
             if (reply <= watermark) {
                 Long outbound = latestOutboundBefore(state, reply);
                 if (outbound != null) {
                     state.settledResponseCount++;
                     state.settledResponseSeconds += (reply - outbound) / 1000;
                 }
-                replies.remove();
+            } else {
+                replies[keptReplies++] = reply;
             }
         }
-        for (Iterator<Long> outbounds = state.recentOutbounds.iterator(); outbounds.hasNext(); ) {
-            long outbound = outbounds.next();
+        if (keptReplies < replies.length) {
+            state.unsettledReplies = keptReplies == 0 ? NO_TIMES : Arrays.copyOf(replies, keptReplies);
+        }
+        long[] outbounds = state.unsettledOutbounds;
+        int keptOutbounds = 0;
+        for (long outbound : outbounds) {
             if (outbound <= watermark) {
                 state.settledOutboundAt = state.settledOutboundAt == null ? outbound
                         : Math.max(state.settledOutboundAt, outbound);
-                outbounds.remove();
+            } else {
+                outbounds[keptOutbounds++] = outbound;
             }
+        }
+        if (keptOutbounds < outbounds.length) {
+            state.unsettledOutbounds = keptOutbounds == 0 ? NO_TIMES : Arrays.copyOf(outbounds, keptOutbounds);
         }
     }
 
@@ -124,8 +161,9 @@ public final class LeadProfileUpdater implements Serializable {
      * else the cleanup point (the last event, once the lead is converted or disqualified; the retention otherwise).
      */
     public Long nextTimer(LeadProfileState state) {
-        if (!state.buckets.isEmpty()) {
-            return leavesWindowAt(state.buckets.get(0));
+        Long expiry = nextExpiry(state);
+        if (expiry != null) {
+            return expiry;
         }
         if (state.lastActivityAt == null) {
             return null;
@@ -133,12 +171,17 @@ public final class LeadProfileUpdater implements Serializable {
         return isClosed(state) ? state.lastActivityAt : retentionDeadline(state);
     }
 
+    /** When the oldest contribution leaves the window, or null while the window is empty. */
+    public Long nextExpiry(LeadProfileState state) {
+        return state.windowStarts.length == 0 ? null : leavesWindowAt(state.windowStarts[0]);
+    }
+
     /**
      * True once nothing about the lead can change any more: the window is empty and either the lead is closed and
      * the watermark has passed its last event, or it has been inactive for the retention.
      */
     public boolean canBeDropped(LeadProfileState state, long watermark) {
-        if (!state.buckets.isEmpty() || state.lastActivityAt == null) {
+        if (state.windowStarts.length > 0 || state.lastActivityAt == null) {
             return false;
         }
         return (isClosed(state) && watermark >= state.lastActivityAt) || watermark >= retentionDeadline(state);
@@ -159,8 +202,19 @@ public final class LeadProfileUpdater implements Serializable {
         return build(state, null, 0, null, null, null);
     }
 
-    public long leavesWindowAt(WindowBucket bucket) {
-        return bucket.start + windowMillis;
+    /** How many events the window counts for {@code counter} as of the profile's clock. */
+    public int windowCount(LeadProfileState state, WindowCounter counter) {
+        int total = 0;
+        for (int i = 0; i < state.windowCounters.length; i++) {
+            if (state.windowCounters[i] == counter.ordinal()) {
+                total += state.windowCounts[i];
+            }
+        }
+        return total;
+    }
+
+    public long leavesWindowAt(long bucketStart) {
+        return bucketStart + windowMillis;
     }
 
     public long bucketStart(long time) {
@@ -171,9 +225,9 @@ public final class LeadProfileUpdater implements Serializable {
         return state.lastActivityAt + retentionMillis;
     }
 
-    private Long latestOutboundBefore(LeadProfileState state, long reply) {
+    private static Long latestOutboundBefore(LeadProfileState state, long reply) {
         Long latest = state.settledOutboundAt != null && state.settledOutboundAt < reply ? state.settledOutboundAt : null;
-        for (long outbound : state.recentOutbounds) {
+        for (long outbound : state.unsettledOutbounds) {
             if (outbound < reply && (latest == null || outbound > latest)) {
                 latest = outbound;
             }
@@ -181,48 +235,59 @@ public final class LeadProfileUpdater implements Serializable {
         return latest;
     }
 
-    private void countInWindow(LeadProfileState state, EventType type, long time) {
-        if (!countsInWindow(type)) {
+    private void countInWindow(LeadProfileState state, WindowCounter counter, long time) {
+        if (counter == null) {
             return;
         }
         long start = bucketStart(time);
-        if (start + windowMillis <= state.asOf) {
+        if (leavesWindowAt(start) <= state.asOf) {
             return; // already older than the window as of the profile's clock: lifetime fields only
         }
-        WindowBucket bucket = bucketAt(state.buckets, start);
-        switch (type) {
-            case EMAIL_SENT -> bucket.emailsSent++;
-            case EMAIL_OPENED -> bucket.emailOpens++;
-            case EMAIL_CLICKED -> bucket.emailClicks++;
-            case EMAIL_REPLIED -> bucket.emailReplies++;
-            case WEB_VISIT -> bucket.webVisits++;
-            case CONTENT_DOWNLOADED -> bucket.contentDownloads++;
-            case DEMO_REQUESTED -> bucket.demoRequests++;
-            case FORM_SUBMITTED -> bucket.formSubmits++;
-            case CALL_LOGGED, MEETING_LOGGED -> bucket.callsMeetings++;
-            default -> throw new IllegalStateException("no window counter for " + type);
-        }
-    }
-
-    private static boolean countsInWindow(EventType type) {
-        return switch (type) {
-            case EMAIL_SENT, EMAIL_OPENED, EMAIL_CLICKED, EMAIL_REPLIED, WEB_VISIT, CONTENT_DOWNLOADED,
-                 DEMO_REQUESTED, FORM_SUBMITTED, CALL_LOGGED, MEETING_LOGGED -> true;
-            default -> false;
-        };
-    }
-
-    private static WindowBucket bucketAt(List<WindowBucket> buckets, long start) {
-        int index = buckets.size();
-        while (index > 0 && buckets.get(index - 1).start >= start) {
+        byte code = (byte) counter.ordinal();
+        long[] starts = state.windowStarts;
+        byte[] counters = state.windowCounters;
+        // Events mostly arrive in time order, so the slot is found scanning back from the end.
+        int index = starts.length;
+        while (index > 0 && (starts[index - 1] > start || (starts[index - 1] == start && counters[index - 1] >= code))) {
             index--;
         }
-        if (index < buckets.size() && buckets.get(index).start == start) {
-            return buckets.get(index);
+        if (index < starts.length && starts[index] == start && counters[index] == code) {
+            state.windowCounts[index]++;
+            return;
         }
-        WindowBucket bucket = new WindowBucket(start);
-        buckets.add(index, bucket);
-        return bucket;
+        state.windowStarts = insert(starts, index, start);
+        state.windowCounters = insert(counters, index, code);
+        state.windowCounts = insert(state.windowCounts, index, 1);
+    }
+
+    private static long[] append(long[] values, long value) {
+        long[] grown = Arrays.copyOf(values, values.length + 1);
+        grown[values.length] = value;
+        return grown;
+    }
+
+    private static long[] insert(long[] values, int index, long value) {
+        long[] grown = new long[values.length + 1];
+        System.arraycopy(values, 0, grown, 0, index);
+        grown[index] = value;
+        System.arraycopy(values, index, grown, index + 1, values.length - index);
+        return grown;
+    }
+
+    private static byte[] insert(byte[] values, int index, byte value) {
+        byte[] grown = new byte[values.length + 1];
+        System.arraycopy(values, 0, grown, 0, index);
+        grown[index] = value;
+        System.arraycopy(values, index, grown, index + 1, values.length - index);
+        return grown;
+    }
+
+    private static int[] insert(int[] values, int index, int value) {
+        int[] grown = new int[values.length + 1];
+        System.arraycopy(values, 0, grown, 0, index);
+        grown[index] = value;
+        System.arraycopy(values, index, grown, index + 1, values.length - index);
+        return grown;
     }
 
     private void applyAttributes(LeadProfileState state, EventType type, CrmEvent event, long time) {
@@ -232,18 +297,19 @@ public final class LeadProfileUpdater implements Serializable {
                     LeadCreated created = event.payloadAs(LeadCreated.class);
                     applyLeadFields(state, time, created.name(), created.title(), created.company(),
                             created.companySize(), created.industry(), created.country(), created.source());
-                    set(state, "campaign_id", time, event.campaignId(), v -> state.campaignId = v);
+                    set(state, LeadAttribute.CAMPAIGN_ID, time, event.campaignId(), v -> state.campaignId = v);
                 }
                 case LEAD_UPDATED -> {
                     LeadUpdated updated = event.payloadAs(LeadUpdated.class);
                     applyLeadFields(state, time, updated.name(), updated.title(), updated.company(),
                             updated.companySize(), updated.industry(), updated.country(), updated.source());
-                    set(state, "campaign_id", time, event.campaignId(), v -> state.campaignId = v);
+                    set(state, LeadAttribute.CAMPAIGN_ID, time, event.campaignId(), v -> state.campaignId = v);
                 }
-                case LEAD_ASSIGNED -> set(state, "owner_id", time, event.payloadAs(LeadAssigned.class).ownerId(),
-                        v -> state.ownerId = v);
-                case LEAD_CONVERTED -> set(state, "status", time, LeadProfile.STATUS_CONVERTED, v -> state.status = v);
-                case LEAD_DISQUALIFIED -> set(state, "status", time, LeadProfile.STATUS_DISQUALIFIED,
+                case LEAD_ASSIGNED -> set(state, LeadAttribute.OWNER_ID, time,
+                        event.payloadAs(LeadAssigned.class).ownerId(), v -> state.ownerId = v);
+                case LEAD_CONVERTED -> set(state, LeadAttribute.STATUS, time, LeadProfile.STATUS_CONVERTED,
+                        v -> state.status = v);
+                case LEAD_DISQUALIFIED -> set(state, LeadAttribute.STATUS, time, LeadProfile.STATUS_DISQUALIFIED,
                         v -> state.status = v);
                 default -> {
                 }
@@ -255,46 +321,45 @@ public final class LeadProfileUpdater implements Serializable {
 
     private static void applyLeadFields(LeadProfileState state, long time, String name, String title, String company,
                                         Integer companySize, String industry, String country, String source) {
-        set(state, "name", time, name, v -> state.name = v);
-        set(state, "title", time, title, v -> state.title = v);
-        set(state, "company", time, company, v -> state.company = v);
-        set(state, "company_size", time, companySize, v -> state.companySize = v);
-        set(state, "industry", time, industry, v -> state.industry = v);
-        set(state, "country", time, country, v -> state.country = v);
-        set(state, "source", time, source, v -> state.source = v);
+        set(state, LeadAttribute.NAME, time, name, v -> state.name = v);
+        set(state, LeadAttribute.TITLE, time, title, v -> state.title = v);
+        set(state, LeadAttribute.COMPANY, time, company, v -> state.company = v);
+        set(state, LeadAttribute.COMPANY_SIZE, time, companySize, v -> state.companySize = v);
+        set(state, LeadAttribute.INDUSTRY, time, industry, v -> state.industry = v);
+        set(state, LeadAttribute.COUNTRY, time, country, v -> state.country = v);
+        set(state, LeadAttribute.SOURCE, time, source, v -> state.source = v);
     }
 
     /** Absent values leave the attribute unchanged; an older event never overwrites a newer one's value. */
-    private static <T> void set(LeadProfileState state, String attribute, long time, T value,
+    private static <T> void set(LeadProfileState state, LeadAttribute attribute, long time, T value,
                                 Consumer<T> setter) {
         if (value == null) {
             return;
         }
-        Long setAt = state.attributeSetAt.get(attribute);
-        if (setAt == null || time >= setAt) {
+        long[] times = state.attributeTimes;
+        int index = attribute.ordinal();
+        if (times == null || times.length <= index) {
+            // Sized for every attribute known now; a state saved before an attribute was added grows here.
+            int known = times == null ? 0 : times.length;
+            times = times == null ? new long[ATTRIBUTES] : Arrays.copyOf(times, ATTRIBUTES);
+            Arrays.fill(times, known, ATTRIBUTES, LeadProfileState.NEVER);
+            state.attributeTimes = times;
+        }
+        if (time >= times[index]) {
             setter.accept(value);
-            state.attributeSetAt.put(attribute, time);
+            times[index] = time;
         }
     }
 
     private LeadProfile build(LeadProfileState state, String profileId, long version, Instant asOf, String trigger,
                               String triggerEventId) {
-        int emailsSent = 0, emailOpens = 0, emailClicks = 0, emailReplies = 0, webVisits = 0, contentDownloads = 0,
-                demoRequests = 0, formSubmits = 0, callsMeetings = 0;
-        for (WindowBucket bucket : state.buckets) {
-            emailsSent += bucket.emailsSent;
-            emailOpens += bucket.emailOpens;
-            emailClicks += bucket.emailClicks;
-            emailReplies += bucket.emailReplies;
-            webVisits += bucket.webVisits;
-            contentDownloads += bucket.contentDownloads;
-            demoRequests += bucket.demoRequests;
-            formSubmits += bucket.formSubmits;
-            callsMeetings += bucket.callsMeetings;
+        int[] window = new int[WindowCounter.count()];
+        for (int i = 0; i < state.windowCounters.length; i++) {
+            window[state.windowCounters[i]] += state.windowCounts[i];
         }
         int responseCount = state.settledResponseCount;
         long responseSeconds = state.settledResponseSeconds;
-        for (long reply : state.pendingReplies) {
+        for (long reply : state.unsettledReplies) {
             Long outbound = latestOutboundBefore(state, reply);
             if (outbound != null) {
                 responseCount++;
@@ -305,8 +370,11 @@ public final class LeadProfileUpdater implements Serializable {
                 state.name, state.title, state.company, state.companySize, state.industry, state.country,
                 state.source, state.campaignId, state.ownerId,
                 Objects.requireNonNullElse(state.status, LeadProfile.STATUS_OPEN),
-                emailsSent, emailOpens, emailClicks, emailReplies, webVisits, contentDownloads, demoRequests,
-                formSubmits, callsMeetings,
+                window[WindowCounter.EMAILS_SENT.ordinal()], window[WindowCounter.EMAIL_OPENS.ordinal()],
+                window[WindowCounter.EMAIL_CLICKS.ordinal()], window[WindowCounter.EMAIL_REPLIES.ordinal()],
+                window[WindowCounter.WEB_VISITS.ordinal()], window[WindowCounter.CONTENT_DOWNLOADS.ordinal()],
+                window[WindowCounter.DEMO_REQUESTS.ordinal()], window[WindowCounter.FORM_SUBMITS.ordinal()],
+                window[WindowCounter.CALLS_MEETINGS.ordinal()],
                 state.totalEvents, state.lastDemoRequestAt != null, instant(state.lastDemoRequestAt),
                 instant(state.firstTouchAt), instant(state.lastTouchAt), instant(state.lastActivityAt),
                 responseCount, responseSeconds);

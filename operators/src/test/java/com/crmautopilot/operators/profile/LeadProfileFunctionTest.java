@@ -67,6 +67,30 @@ class LeadProfileFunctionTest {
     }
 
     @Test
+    void aWatermarkJumpExpiresEveryPassedBucketInOrderWithAProfileEach() throws Exception {
+        open(LeadProfileConfig.defaults());
+        process(leadEvent(EMAIL_OPENED, T0));
+        process(leadEvent(WEB_VISIT, at(Duration.ofMinutes(1))));
+        process(leadEvent(EMAIL_CLICKED, at(Duration.ofHours(2))));
+        newProfiles();
+
+        harness.processWatermark(millis(at(Duration.ofHours(1)).plus(WINDOW)));
+
+        List<LeadProfile> expired = newProfiles();
+        assertThat(expired).extracting(LeadProfile::asOf)
+                .containsExactly(T0.plus(WINDOW), at(Duration.ofMinutes(1)).plus(WINDOW));
+        assertThat(expired).extracting(LeadProfile::version).containsExactly(4L, 5L);
+        assertThat(expired).extracting(LeadProfile::emailOpens30d, LeadProfile::webVisits30d,
+                        LeadProfile::emailClicks30d)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(0, 1, 1),
+                        org.assertj.core.groups.Tuple.tuple(0, 0, 1));
+        assertThat(harness.numEventTimeTimers()).as("the next expiry, still one per lead").isEqualTo(1);
+
+        harness.processWatermark(millis(at(Duration.ofHours(2)).plus(WINDOW)));
+        assertThat(newProfiles()).singleElement().extracting(LeadProfile::emailClicks30d).isEqualTo(0);
+    }
+
+    @Test
     void keepsExactlyOneTimerPerLeadAndReplacesIt() throws Exception {
         open(LeadProfileConfig.defaults());
         process(created(T0, "Jane Roe", "CTO", "Initech", 250));

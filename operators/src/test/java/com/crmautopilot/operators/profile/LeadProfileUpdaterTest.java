@@ -3,6 +3,11 @@ package com.crmautopilot.operators.profile;
 import com.crmautopilot.models.event.CrmEvent;
 import com.crmautopilot.models.event.EventType;
 import com.crmautopilot.models.output.LeadProfile;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.api.java.typeutils.runtime.PojoSerializer;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -44,9 +49,72 @@ class LeadProfileUpdaterTest {
         updater.settleResponses(state, millis(at(Duration.ofHours(1))));
 
         assertThat(updater.content(state)).isEqualTo(before);
-        assertThat(state.pendingReplies).isEmpty();
-        assertThat(state.recentOutbounds).isEmpty();
+        assertThat(state.unsettledReplies).isEmpty();
+        assertThat(state.unsettledOutbounds).isEmpty();
         assertThat(state.settledResponseSeconds).isEqualTo(600);
+    }
+
+    @Test
+    void reportsAChangeExactlyWhenTheContentChanges() {
+        // The operator emits on these flags instead of comparing profiles: they must never miss or invent a change.
+        Random random = new Random(23);
+        List<CrmEvent> events = randomHistory(random, 200);
+        Collections.shuffle(events, random);
+        LeadProfileState state = LeadProfileUpdater.newState(TENANT, LEAD);
+        long watermark = Long.MIN_VALUE;
+        int expiries = 0;
+        for (CrmEvent event : events) {
+            if (event.timestampMillis() <= watermark) {
+                continue; // late: the operator never applies it
+            }
+            LeadProfile before = updater.content(state);
+            updater.accept(state, event, watermark);
+            assertThat(updater.content(state)).isNotEqualTo(before);
+
+            long later = Math.max(state.asOf, event.timestampMillis()) + Duration.ofDays(random.nextInt(20)).toMillis();
+            before = updater.content(state);
+            boolean changed = updater.advanceTo(state, later);
+            assertThat(updater.content(state).equals(before)).as("advanceTo reported %s", changed).isEqualTo(!changed);
+            expiries += changed ? 1 : 0;
+
+            watermark = Math.max(watermark, event.timestampMillis() - Duration.ofHours(random.nextInt(48)).toMillis());
+            before = updater.content(state);
+            updater.settleResponses(state, watermark);
+            assertThat(updater.content(state)).isEqualTo(before);
+        }
+        assertThat(expiries).as("the history exercises expiry").isPositive();
+    }
+
+    @Test
+    void keepsOneWindowEntryPerBucketAndCounter() {
+        LeadProfileState state = LeadProfileUpdater.newState(TENANT, LEAD);
+        updater.accept(state, leadEvent(EventType.WEB_VISIT, T0.plusSeconds(50)), Long.MIN_VALUE);
+        updater.accept(state, leadEvent(EventType.EMAIL_OPENED, T0.plusSeconds(10)), Long.MIN_VALUE);
+        updater.accept(state, leadEvent(EventType.WEB_VISIT, T0.plusSeconds(20)), Long.MIN_VALUE);
+        updater.accept(state, leadEvent(EventType.WEB_VISIT, at(Duration.ofMinutes(1))), Long.MIN_VALUE);
+
+        assertThat(state.windowStarts).containsExactly(millis(T0), millis(T0), millis(at(Duration.ofMinutes(1))));
+        assertThat(state.windowCounters).containsExactly((byte) WindowCounter.EMAIL_OPENS.ordinal(),
+                (byte) WindowCounter.WEB_VISITS.ordinal(), (byte) WindowCounter.WEB_VISITS.ordinal());
+        assertThat(state.windowCounts).containsExactly(1, 2, 1);
+        assertThat(updater.windowCount(state, WindowCounter.WEB_VISITS)).isEqualTo(3);
+    }
+
+    @Test
+    void theStateSurvivesFlinksPojoSerializer() throws Exception {
+        LeadProfileState state = LeadProfileUpdater.newState(TENANT, LEAD);
+        for (CrmEvent event : randomHistory(new Random(3), 60)) {
+            updater.accept(state, event, Long.MIN_VALUE);
+        }
+        TypeSerializer<LeadProfileState> serializer =
+                LeadProfileFunction.STATE_TYPE.createSerializer(new SerializerConfigImpl());
+        DataOutputSerializer out = new DataOutputSerializer(256);
+        serializer.serialize(state, out);
+        LeadProfileState copy = serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+
+        assertThat(serializer).isInstanceOf(PojoSerializer.class);
+        assertThat(updater.content(copy)).isEqualTo(updater.content(state));
+        assertThat(copy).usingRecursiveComparison().isEqualTo(state);
     }
 
     private LeadProfile fold(List<CrmEvent> events) {
