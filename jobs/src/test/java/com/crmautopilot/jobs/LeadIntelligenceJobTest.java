@@ -40,4 +40,18 @@ class LeadIntelligenceJobTest {
         assertThat(configuration.get(PipelineOptions.AUTO_GENERATE_UIDS)).isFalse();
         assertThat(configuration.get(PipelineOptions.NAME)).isEqualTo("lead-intelligence");
     }
+
+    @Test
+    void theJobHandsImmutableRecordsBetweenChainedOperatorsWithoutCopies() {
+        var configuration = LeadIntelligenceJob.jobConfiguration(JobSettings.defaults());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
+
+        assertThat(configuration.get(PipelineOptions.OBJECT_REUSE)).isTrue();
+        assertThat(env.getConfig().isObjectReuseEnabled()).isTrue();
+        for (Class<?> flowing : new Class<?>[] {com.crmautopilot.operators.ingest.Ingested.class,
+                com.crmautopilot.models.event.CrmEvent.class, com.crmautopilot.models.output.LeadProfile.class,
+                com.crmautopilot.models.output.DeadLetter.class}) {
+            assertThat(flowing.isRecord()).as("%s is immutable, so reuse is safe", flowing.getSimpleName()).isTrue();
+        }
+    }
 }

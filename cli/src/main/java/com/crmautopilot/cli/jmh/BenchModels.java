@@ -11,7 +11,17 @@ import com.crmautopilot.models.scoring.ModelCard;
 import com.crmautopilot.models.scoring.TierThresholds;
 import com.crmautopilot.models.scoring.TreeEnsemble;
 
+import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoost;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,10 +29,10 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Models for benchmarks, without training: complete trees of a given depth over the lead-scoring features, with
- * random splits and leaves. A complete tree is the serving scorer's cost exactly (it pads every tree to complete
- * anyway) and TreeSHAP's worst case (every leaf is a path), so the figures are an upper bound for trained trees of
- * that depth.
+ * Models for benchmarks over the lead-scoring features: {@link #completeTrees} builds complete trees of a given
+ * depth with random splits and leaves, instantly; a complete tree is the serving scorer's cost exactly (it pads
+ * every tree to complete anyway) and TreeSHAP's worst case (every leaf is a path). {@link #train} grows real
+ * XGBoost trees in a few seconds.
  */
 public final class BenchModels {
 
@@ -43,6 +53,58 @@ public final class BenchModels {
                 Instant.EPOCH, "converts_30d", spec, null, new TierThresholds(0.6, 0.3), 0.5,
                 new Calibration.Sigmoid(), null, null, Map.of(), trees - 1, trees, List.of());
         return new GradientBoostedModel(card, new TreeEnsemble(-1.5f, spec.size(), ensemble));
+    }
+
+    /**
+     * A model trained by XGBoost4J with exactly {@code trees} rounds of depth at most {@code depth}, on random rows
+     * whose label follows a logistic function of a few features, written to {@code dir} as the trainer writes
+     * models ({@code model.json} and {@code model.ubj}): what the pipeline benchmark announces, and JMH measures.
+     */
+    public static Path train(int trees, int depth, long seed, Path dir) {
+        FeatureSpec spec = spec();
+        int width = spec.size();
+        int n = 10_000;
+        FeatureVector[] rows = rows(n, seed);
+        Random random = new Random(seed + 1);
+        float[] x = new float[n * width];
+        float[] labels = new float[n];
+        for (int r = 0; r < n; r++) {
+            float[] row = rows[r].toArray();
+            System.arraycopy(row, 0, x, r * width, width);
+            double logit = -1.5 + 0.08 * nanToZero(row[4]) + 0.15 * nanToZero(row[8]) - 0.04 * nanToZero(row[16])
+                    + 0.9 * nanToZero(row[12]) + 0.1 * (nanToZero(row[2]) - 1.5);
+            labels[r] = random.nextDouble() < 1 / (1 + Math.exp(-logit)) ? 1 : 0;
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("objective", "binary:logistic");
+        params.put("tree_method", "hist");
+        params.put("max_depth", depth);
+        params.put("eta", 0.05);
+        params.put("min_child_weight", 0);
+        params.put("nthread", 1);
+        params.put("seed", seed);
+        params.put("verbosity", 0);
+        try {
+            DMatrix matrix = new DMatrix(x, n, width, Float.NaN);
+            matrix.setLabel(labels);
+            Booster booster = XGBoost.train(matrix, params, trees, Map.of(), null, null);
+            byte[] ubj = booster.toByteArray("ubj");
+            booster.dispose();
+            matrix.dispose();
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(GradientBoostedModel.TREES_FILE), ubj);
+            String version = "bench-" + trees + "x" + depth + "-" + Integer.toHexString(Arrays.hashCode(ubj));
+            new ModelCard(ModelCard.FORMAT_VERSION, "lead-score", version, Instant.EPOCH, "converts_30d", spec, null,
+                    new TierThresholds(0.6, 0.3), 0.5, new Calibration.Sigmoid(), null, null, params, trees - 1, trees,
+                    List.of()).write(dir.resolve(ModelCard.FILE_NAME));
+            return dir;
+        } catch (XGBoostError | IOException e) {
+            throw new IllegalStateException("cannot train the benchmark model: " + e.getMessage(), e);
+        }
+    }
+
+    private static double nanToZero(float v) {
+        return Float.isNaN(v) ? 0 : v;
     }
 
     /** Rows like the lead profiles': counts, days, categories, and about one value in ten missing. */

@@ -48,8 +48,13 @@ final class CommittedOutputs implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
         this.outputByTopic = Map.copyOf(outputByTopic);
         List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : outputByTopic.keySet()) {
-            partitionsOf(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+        try {
+            for (String topic : outputByTopic.keySet()) {
+                partitionsOf(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
+        } catch (RuntimeException e) {
+            consumer.close(Duration.ZERO);
+            throw e;
         }
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);

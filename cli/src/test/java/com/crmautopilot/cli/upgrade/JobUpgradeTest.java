@@ -9,9 +9,6 @@ import com.crmautopilot.cli.cluster.UpgradeReport;
 import com.crmautopilot.cli.upgrade.CommittedOutputs.Output;
 import com.crmautopilot.cli.upgrade.SavepointFixtures.Fixture;
 import org.apache.flink.api.common.JobStatus;
-import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
-import org.apache.flink.api.java.typeutils.runtime.PojoSerializerSnapshot;
-import org.apache.flink.runtime.state.metainfo.StateMetaInfoSnapshot;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -27,21 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.lang.reflect.Array;
-import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static com.crmautopilot.cli.upgrade.UpgradeFigures.bytes;
@@ -107,7 +98,7 @@ class JobUpgradeTest {
     @AfterEach
     void cancelJobsAFailedTestLeftRunning() {
         if (testbed != null) {
-            testbed.cancelLeftoverJobs();
+            testbed.jobs().cancelLeftoverJobs();
         }
     }
 
@@ -133,7 +124,7 @@ class JobUpgradeTest {
         Path afterUpgrade;
         List<Output> written;
         List<Output> uninterrupted;
-        try (UpgradeTestbed.Uninterrupted twin = testbed.startUninterrupted(spec, topic);
+        try (UninterruptedRun twin = UninterruptedRun.start(testbed, spec, topic);
              CommittedOutputs outputs = testbed.watch(run)) {
             testbed.produce(topic, history.subList(0, half));
             String versionN = testbed.startJob(spec, run, testbed.jobJar(), spec.mainClass(), null);
@@ -148,7 +139,7 @@ class JobUpgradeTest {
             }
             testbed.awaitDone(upgrade.jobId(), run, outputs, history.size());
             written = outputs.all();
-            afterUpgrade = testbed.stopWithSavepoint(upgrade.jobId());
+            afterUpgrade = testbed.jobs().stopWithSavepoint(upgrade.jobId());
             uninterrupted = twin.outputsFor(history.size());
         }
 
@@ -161,13 +152,13 @@ class JobUpgradeTest {
              JobClassLoader versionNPlusOne = JobClassLoader.of(nextJar)) {
             SavepointContents savepointOfN = SavepointContents.read(beforeUpgrade, versionN);
             SavepointContents savepointOfNPlusOne = SavepointContents.read(afterUpgrade, versionNPlusOne);
-            assertTheStatePojoEvolved(next, savepointOfN, savepointOfNPlusOne);
-            assertTheNewOperatorStartedEmptyAndBuiltState(next, savepointOfN, savepointOfNPlusOne);
-            assertNoStateIsSerializedWithKryo(spec, savepointOfN);
-            assertNoStateIsSerializedWithKryo(spec, savepointOfNPlusOne);
-            recordUpgradeFigures(spec, upgrade);
-            recordSavepointFigures(spec, "of N, mid-stream", savepointOfN);
-            recordSavepointFigures(spec, "of N+1, after the whole world", savepointOfNPlusOne);
+            StateEvolution.assertTheStatePojoEvolved(next, savepointOfN, savepointOfNPlusOne);
+            StateEvolution.assertTheNewOperatorStartedEmptyAndBuiltState(next, savepointOfN, savepointOfNPlusOne);
+            StateEvolution.assertNoStateIsSerializedWithKryo(spec, savepointOfN);
+            StateEvolution.assertNoStateIsSerializedWithKryo(spec, savepointOfNPlusOne);
+            UpgradeFigures.recordUpgrade(spec, upgrade);
+            UpgradeFigures.recordSavepoint(spec, "of N, mid-stream", savepointOfN);
+            UpgradeFigures.recordSavepoint(spec, "of N+1, after the whole world", savepointOfNPlusOne);
             UpgradeFigures.record(spec.name(), "state serialized with Kryo", "none (every keyed and operator state"
                     + " of both savepoints checked, nested serializers included)");
         }
@@ -191,13 +182,13 @@ class JobUpgradeTest {
         SnapshotInfo restored;
         List<Output> written;
         List<Output> uninterrupted;
-        try (UpgradeTestbed.Uninterrupted twin = testbed.startUninterrupted(spec, topic);
+        try (UninterruptedRun twin = UninterruptedRun.start(testbed, spec, topic);
              CommittedOutputs outputs = testbed.watch(run)) {
             testbed.produce(topic, history.subList(0, half));
             String jobId = testbed.startJob(spec, run, testbed.jobJar(), spec.mainClass(), null);
-            testbed.awaitRunning(twin.jobId());
-            String taskManager = testbed.taskManagerOf(jobId);
-            assertThat(testbed.taskManagerOf(twin.jobId())).as("the uninterrupted run is elsewhere")
+            testbed.jobs().awaitRunning(twin.jobId());
+            String taskManager = testbed.jobs().taskManagerOf(jobId);
+            assertThat(testbed.jobs().taskManagerOf(twin.jobId())).as("the uninterrupted run is elsewhere")
                     .isNotEqualTo(taskManager);
             outputs.awaitAtLeast(1, TIMEOUT);
             try (InputProducer live = InputProducer.paced(testbed.bootstrapServers(), topic,
@@ -209,14 +200,14 @@ class JobUpgradeTest {
                 victim.kill();
                 testbed.cluster().startTaskManager();
                 replacementRegisteredAt = System.nanoTime();
-                runningAgainAt = testbed.awaitRestartedAndRunning(jobId);
+                runningAgainAt = testbed.jobs().awaitRestartedAndRunning(jobId);
                 live.awaitDone(TIMEOUT);
             }
             firstAfterRecovery = awaitFirstOutputAfter(outputs, runningAgainAt);
             testbed.awaitDone(jobId, run, outputs, history.size());
             written = outputs.all();
             restored = awaitRestoredSnapshot(jobId);
-            testbed.cancel(jobId);
+            testbed.jobs().cancel(jobId);
             uninterrupted = twin.outputsFor(history.size());
         }
 
@@ -244,9 +235,13 @@ class JobUpgradeTest {
                 tmp.resolve(spec.name() + "-without-" + spec.removableUid() + ".jar"));
         String operatorId;
         try (JobClassLoader versionN = JobClassLoader.of(testbed.jobJar())) {
-            SavepointContents contents = SavepointContents.read(savepoint, versionN);
-            assertThat(contents.operator(spec.removableUid()).keyed()).as("the removed operator had state").isNotEmpty();
+            SavepointContents.Operator removed = SavepointContents.read(savepoint, versionN)
+                    .operator(spec.removableUid());
+            assertThat(removed.keyed()).as("the removed operator had state").isNotEmpty();
+            // Flink names the operator by id only; the savepoint's metadata maps that id back to the uid.
             operatorId = SavepointContents.operatorId(spec.removableUid());
+            assertThat(removed.operatorId()).isEqualTo(operatorId);
+            assertThat(removed.uid()).isEqualTo(spec.removableUid());
         }
 
         JobRun run = testbed.newRun(spec, "crm.events.never-read", "refused");
@@ -261,7 +256,7 @@ class JobUpgradeTest {
                 .hasMessageContaining("allowNonRestoredState is off");
         assertThat(testbed.rest().jobState(refusal.jobId())).isEqualTo(JobStatus.FAILED);
         UpgradeFigures.record(spec.name(), "refused restore without uid " + spec.removableUid() + " (operator id "
-                + operatorId + ")", refusal.getMessage());
+                + operatorId + ", which the savepoint's metadata records with its uid)", refusal.getMessage());
     }
 
     @TestFactory
@@ -311,7 +306,7 @@ class JobUpgradeTest {
             // Quiet first: a savepoint without open transactions restores on any broker.
             testbed.awaitDone(jobId, run, outputs, consumed);
             stopStart = System.nanoTime();
-            savepoint = testbed.stopWithSavepoint(jobId);
+            savepoint = testbed.jobs().stopWithSavepoint(jobId);
             stop = Duration.ofNanos(System.nanoTime() - stopStart);
         }
 
@@ -363,7 +358,7 @@ class JobUpgradeTest {
         List<Output> afterRestore;
         Duration restore;
         SnapshotInfo restoredFrom;
-        try (UpgradeTestbed.Uninterrupted twin = testbed.startUninterrupted(spec, fixture.inputTopic());
+        try (UninterruptedRun twin = UninterruptedRun.start(testbed, spec, fixture.inputTopic());
              CommittedOutputs outputs = testbed.watch(restoredRun)) {
             testbed.produce(fixture.inputTopic(), input.subList(0, consumed));
             forConsumedPart = twin.outputsFor(consumed);
@@ -384,7 +379,7 @@ class JobUpgradeTest {
             testbed.awaitDone(jobId, restoredRun, outputs, input.size());
             afterRestore = outputs.all();
             restoredFrom = awaitRestoredSnapshot(jobId);
-            testbed.cancel(jobId);
+            testbed.jobs().cancel(jobId);
             forAll = twin.outputsFor(input.size());
         }
 
@@ -417,103 +412,7 @@ class JobUpgradeTest {
                 .isEmpty();
     }
 
-    /**
-     * The POJO's serializer snapshot gained the field, and the state came through the schema migration: every value
-     * has the new field at its default, and every lead kept its state and went on from it.
-     */
-    private static void assertTheStatePojoEvolved(UpgradeJobSpec.NextVersion next, SavepointContents before,
-                                                  SavepointContents after) throws Exception {
-        TypeSerializerSnapshot<?> oldSchema = before.valueSerializer(next.stateUid(), next.stateName());
-        TypeSerializerSnapshot<?> newSchema = after.valueSerializer(next.stateUid(), next.stateName());
-        assertThat(oldSchema).as("version N's %s state is a POJO", next.stateName())
-                .isInstanceOf(PojoSerializerSnapshot.class);
-        assertThat(newSchema).isInstanceOf(PojoSerializerSnapshot.class);
-        Set<String> oldFields = SerializerSnapshots.pojoFields((PojoSerializerSnapshot<?>) oldSchema).keySet();
-        Set<String> newFields = SerializerSnapshots.pojoFields((PojoSerializerSnapshot<?>) newSchema).keySet();
-        assertThat(oldFields).doesNotContain(next.addedFieldName());
-        assertThat(newFields).containsAll(oldFields).contains(next.addedFieldName());
-
-        Map<String, Object> oldStates = byIdentity(before.keyedValues(next.stateUid(), next.stateName()), next);
-        Map<String, Object> newStates = byIdentity(after.keyedValues(next.stateUid(), next.stateName()), next);
-        assertThat(oldStates).as("version N's savepoint holds %s states", next.stateName()).isNotEmpty();
-        Object anyNew = newStates.values().iterator().next();
-        Field added = anyNew.getClass().getField(next.addedFieldName());
-        Object defaultValue = added.getType().isPrimitive() ? Array.get(Array.newInstance(added.getType(), 1), 0) : null;
-        for (Object state : newStates.values()) {
-            assertThat(added.get(state)).as("%s of a restored or new state", next.addedFieldName())
-                    .isEqualTo(defaultValue);
-        }
-
-        long kept = 0;
-        long wentOn = 0;
-        for (Map.Entry<String, Object> old : oldStates.entrySet()) {
-            Object now = newStates.get(old.getKey());
-            if (now == null) {
-                continue; // cleaned up by the job since (a closed lead); not a loss
-            }
-            kept++;
-            long before1 = progress(old.getValue(), next);
-            long after1 = progress(now, next);
-            assertThat(after1).as("%s of %s went on from the savepoint, not from scratch", next.progressField(),
-                    old.getKey()).isGreaterThanOrEqualTo(before1);
-            if (after1 > before1) {
-                wentOn++;
-            }
-        }
-        assertThat(kept).as("states restored from version N's savepoint").isGreaterThan(oldStates.size() * 9L / 10);
-        assertThat(wentOn).as("restored states that version N+1 carried on").isPositive();
-    }
-
-    private static void assertTheNewOperatorStartedEmptyAndBuiltState(UpgradeJobSpec.NextVersion next,
-                                                                      SavepointContents before,
-                                                                      SavepointContents after) {
-        assertThat(before.find(next.newUid())).as("version N has no operator %s", next.newUid()).isEmpty();
-        assertThat(after.operator(next.newUid()).keyed()).as("state of the operator only N+1 has").isNotEmpty();
-    }
-
-    private static void assertNoStateIsSerializedWithKryo(UpgradeJobSpec spec, SavepointContents savepoint) {
-        List<String> kryo = new ArrayList<>();
-        for (SavepointContents.Operator op : savepoint.operators()) {
-            for (Map<String, StateMetaInfoSnapshot> states : List.of(op.keyed(), op.operator())) {
-                states.forEach((name, state) -> state.getSerializerSnapshotsImmutable().forEach((role, snapshot) ->
-                        kryo.addAll(SerializerSnapshots.kryoUsages(op.uid() + "/" + name + "/" + role, snapshot))));
-            }
-        }
-        assertThat(kryo).as("state of %s serialized with Kryo, which cannot evolve", spec.name()).isEmpty();
-    }
-
     // ---- figures
-
-    private static void recordUpgradeFigures(UpgradeJobSpec spec, UpgradeReport upgrade) {
-        UpgradeFigures.record(spec.name(), "stop-with-savepoint (request -> job FINISHED; savepoint reported after "
-                + millis(upgrade.savepointTime()) + ")", millis(upgrade.stopTime()));
-        UpgradeFigures.record(spec.name(), "restore into N+1 (run request -> every task RUNNING)",
-                millis(upgrade.restoreTime()));
-    }
-
-    /** Size and serializers of each operator's state, with how many keys each keyed state holds. */
-    private static void recordSavepointFigures(UpgradeJobSpec spec, String which, SavepointContents savepoint) {
-        UpgradeFigures.record(spec.name(), "savepoint " + which + " (world: " + spec.world().tenants()
-                        * spec.world().leadsPerTenant() + " leads over " + spec.world().days() + " days)",
-                bytes(savepoint.bytesOnDisk()) + " on disk");
-        for (SavepointContents.Operator op : savepoint.operators()) {
-            List<String> described = new ArrayList<>();
-            op.keyed().forEach((name, state) -> {
-                String keys = state.getBackendStateType() == StateMetaInfoSnapshot.BackendStateType.PRIORITY_QUEUE
-                        ? "" : " (" + savepoint.keyedValues(op.uid(), name).size() + " keys)";
-                described.add("keyed " + name + keys + " = " + serializers(state));
-            });
-            op.operator().forEach((name, state) -> described.add("operator " + name + " = " + serializers(state)));
-            UpgradeFigures.record(spec.name(), "  state of " + op.uid() + " (" + bytes(op.stateBytes()) + ")",
-                    described.isEmpty() ? "none" : String.join("; ", described));
-        }
-    }
-
-    private static String serializers(StateMetaInfoSnapshot state) {
-        return state.getSerializerSnapshotsImmutable().entrySet().stream()
-                .map(e -> e.getKey() + ": " + SerializerSnapshots.describe(e.getValue()))
-                .collect(Collectors.joining(", "));
-    }
 
     // ---- helpers
 
@@ -534,7 +433,7 @@ class JobUpgradeTest {
             testbed.produce(topic, history.subList(0, some));
             String jobId = testbed.startJob(spec, run, testbed.jobJar(), spec.mainClass(), null);
             testbed.awaitDone(jobId, run, outputs, some);
-            return testbed.stopWithSavepoint(jobId);
+            return testbed.jobs().stopWithSavepoint(jobId);
         }
     }
 
@@ -561,26 +460,5 @@ class JobUpgradeTest {
             UpgradeTestbed.sleep(Duration.ofMillis(200));
         }
         return restored.get();
-    }
-
-    private static Map<String, Object> byIdentity(List<Object> states, UpgradeJobSpec.NextVersion next)
-            throws ReflectiveOperationException {
-        Map<String, Object> byIdentity = new HashMap<>();
-        for (Object state : states) {
-            List<String> identity = new ArrayList<>();
-            for (String field : next.identityFields()) {
-                identity.add(String.valueOf(state.getClass().getField(field).get(state)));
-            }
-            byIdentity.put(String.join("/", identity), state);
-        }
-        return byIdentity;
-    }
-
-    private static long progress(Object state, UpgradeJobSpec.NextVersion next) {
-        try {
-            return ((Number) state.getClass().getField(next.progressField()).get(state)).longValue();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -39,10 +39,7 @@ final class SavepointFixtures {
     private static final String SAVEPOINT = "savepoint";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /**
-     * @param consumedRecords the first this many records of {@link #input()} had been read (and their output
-     *                        committed) when the savepoint was taken; the rest were not yet produced
-     */
+    /** One committed fixture: a job's savepoint from one version, with its input. */
     record Fixture(String version, String job, Path directory, Properties properties) {
 
         Path savepoint() {
@@ -57,6 +54,10 @@ final class SavepointFixtures {
             return Integer.parseInt(properties.getProperty("input.partitions"));
         }
 
+        /**
+         * The first this many records of {@link #input()} had been read, and their output committed, when the
+         * savepoint was taken; the rest were not yet produced.
+         */
         int consumedRecords() {
             return Integer.parseInt(properties.getProperty("input.consumed-records"));
         }

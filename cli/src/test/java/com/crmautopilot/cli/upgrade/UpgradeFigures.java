@@ -1,5 +1,7 @@
 package com.crmautopilot.cli.upgrade;
 
+import com.crmautopilot.cli.cluster.UpgradeReport;
+import org.apache.flink.runtime.state.metainfo.StateMetaInfoSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,6 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The figures the upgrade tests measure (stop, restore and recovery times, savepoint sizes, serializers), logged and
@@ -17,8 +22,9 @@ import java.time.Instant;
  */
 final class UpgradeFigures {
 
-    private static final Logger LOG = LoggerFactory.getLogger(UpgradeFigures.class);
     static final Path FILE = Path.of("target", "upgrade-figures.md");
+
+    private static final Logger LOG = LoggerFactory.getLogger(UpgradeFigures.class);
 
     private UpgradeFigures() {
     }
@@ -30,6 +36,36 @@ final class UpgradeFigures {
     static void record(String job, String figure, String value) {
         LOG.info("[{}] {}: {}", job, figure, value);
         append("- " + job + ": " + figure + ": " + value + "\n");
+    }
+
+    static void recordUpgrade(UpgradeJobSpec spec, UpgradeReport upgrade) {
+        record(spec.name(), "stop-with-savepoint (request -> job FINISHED; savepoint reported after "
+                + millis(upgrade.savepointTime()) + ")", millis(upgrade.stopTime()));
+        record(spec.name(), "restore into N+1 (run request -> every task RUNNING)", millis(upgrade.restoreTime()));
+    }
+
+    /** Size and serializers of each operator's state, with how many keys each keyed state holds. */
+    static void recordSavepoint(UpgradeJobSpec spec, String which, SavepointContents savepoint) {
+        int leads = spec.world().tenants() * spec.world().leadsPerTenant();
+        record(spec.name(), "savepoint " + which + " (world: " + leads + " leads over " + spec.world().days()
+                + " days)", bytes(savepoint.bytesOnDisk()) + " on disk");
+        for (SavepointContents.Operator op : savepoint.operators()) {
+            List<String> described = new ArrayList<>();
+            op.keyed().forEach((name, state) -> {
+                String keys = state.getBackendStateType() == StateMetaInfoSnapshot.BackendStateType.PRIORITY_QUEUE
+                        ? "" : " (" + savepoint.keyedValues(op.uid(), name).size() + " keys)";
+                described.add("keyed " + name + keys + " = " + serializers(state));
+            });
+            op.operator().forEach((name, state) -> described.add("operator " + name + " = " + serializers(state)));
+            record(spec.name(), "  state of " + op.uid() + " (" + bytes(op.stateBytes()) + ")",
+                    described.isEmpty() ? "none" : String.join("; ", described));
+        }
+    }
+
+    private static String serializers(StateMetaInfoSnapshot state) {
+        return state.getSerializerSnapshotsImmutable().entrySet().stream()
+                .map(e -> e.getKey() + ": " + SerializerSnapshots.describe(e.getValue()))
+                .collect(Collectors.joining(", "));
     }
 
     static String millis(Duration duration) {

@@ -2,15 +2,11 @@ package com.crmautopilot.cli.upgrade;
 
 import com.crmautopilot.cli.cluster.ClusterProcess;
 import com.crmautopilot.cli.cluster.FlinkRestClient;
-import com.crmautopilot.cli.cluster.JobDetails;
 import com.crmautopilot.cli.cluster.JobSummary;
 import com.crmautopilot.cli.cluster.LocalClusterSpec;
 import com.crmautopilot.cli.cluster.LocalFlinkCluster;
 import com.crmautopilot.cli.cluster.RunRequest;
 import com.crmautopilot.cli.runtime.EmbeddedKafka;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.flink.api.common.JobStatus;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -22,11 +18,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -57,7 +48,6 @@ final class UpgradeTestbed implements AutoCloseable {
     static final Path PROJECT_ROOT = Path.of("..").toAbsolutePath().normalize();
 
     private static final Logger LOG = LoggerFactory.getLogger(UpgradeTestbed.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path root;
     private final EmbeddedKafka kafka;
@@ -68,7 +58,7 @@ final class UpgradeTestbed implements AutoCloseable {
     private final Map<String, List<InputRecord>> histories = new ConcurrentHashMap<>();
     private final Map<String, Path> nextVersions = new ConcurrentHashMap<>();
     private final AtomicInteger runs = new AtomicInteger();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final JobControl jobs;
 
     private UpgradeTestbed(Path root, EmbeddedKafka kafka, LocalFlinkCluster cluster, Path shadedJar) {
         this.root = root;
@@ -76,6 +66,7 @@ final class UpgradeTestbed implements AutoCloseable {
         this.admin = kafka.admin();
         this.cluster = cluster;
         this.shadedJar = shadedJar;
+        this.jobs = new JobControl(cluster.rest(), TIMEOUT);
     }
 
     /** The shaded job jar this build produced, if the reactor packaged the jobs module before these tests. */
@@ -171,6 +162,10 @@ final class UpgradeTestbed implements AutoCloseable {
         return cluster;
     }
 
+    JobControl jobs() {
+        return jobs;
+    }
+
     /** Version N: the shaded jar as the build made it. */
     Path jobJar() {
         return shadedJar;
@@ -235,7 +230,7 @@ final class UpgradeTestbed implements AutoCloseable {
     /** Runs the jar (from a savepoint, if given) and waits until every task runs. Returns the job id. */
     String startJob(UpgradeJobSpec spec, JobRun run, Path jar, String entryClass, String savepoint) {
         String jobId = submitJob(spec, run, jar, entryClass, savepoint);
-        awaitRunning(jobId);
+        jobs.awaitRunning(jobId);
         return jobId;
     }
 
@@ -253,95 +248,24 @@ final class UpgradeTestbed implements AutoCloseable {
     }
 
     /**
-     * Waits until every task of the job runs. A job that fails while starting (a state it cannot restore, say) is
-     * restarted by its restart strategy rather than failed, so the first failure ends the wait, with its cause.
-     */
-    void awaitRunning(String jobId) {
-        long start = System.nanoTime();
-        long deadline = start + TIMEOUT.toNanos();
-        while (true) {
-            JobSummary job = cluster.rest().jobSummary(jobId);
-            if (job.allTasksRunning()) {
-                break;
-            }
-            if (job.state().isTerminalState()) {
-                cluster.rest().awaitRunning(jobId, Duration.ofSeconds(1)); // throws with the cluster's reason
-            }
-            JsonNode failures = getJson("/jobs/" + jobId + "/exceptions").path("exceptionHistory").path("entries");
-            if (!failures.isEmpty()) {
-                throw new IllegalStateException("Job " + jobId + " failed while starting (it is " + job.state()
-                        + "): " + rootCause(failures.get(0).path("stacktrace").asText()));
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Job " + jobId + " did not run all its tasks within " + TIMEOUT
-                        + "; it is " + job.state() + " (free slots: " + cluster.rest().overview().slotsAvailable()
-                        + ")");
-            }
-            sleep(Duration.ofMillis(100));
-        }
-        LOG.info("job {} running after {} ms", jobId, Duration.ofNanos(System.nanoTime() - start).toMillis());
-    }
-
-    /** Cancels every job that is still running, so a failed test leaves no job holding a slot. */
-    void cancelLeftoverJobs() {
-        for (JobSummary job : cluster.rest().jobs()) {
-            if (!job.state().isGloballyTerminalState()) {
-                LOG.warn("Cancelling job {} ({}), left {} by the last test", job.id(), job.name(), job.state());
-                cancel(job.id());
-            }
-        }
-    }
-
-    /** The innermost {@code Caused by:} of a stack trace as text, or its first line. */
-    static String rootCause(String stackTrace) {
-        String root = stackTrace.lines().findFirst().orElse("no failure cause reported");
-        for (String line : stackTrace.lines().toList()) {
-            if (line.strip().startsWith("Caused by: ")) {
-                root = line.strip().substring("Caused by: ".length());
-            }
-        }
-        return root;
-    }
-
-    /** Stops the job with a savepoint (no drain, as for an upgrade) and returns the savepoint's directory. */
-    Path stopWithSavepoint(String jobId) {
-        FlinkRestClient rest = cluster.rest();
-        String location = rest.awaitSavepoint(jobId, rest.stopWithSavepoint(jobId, null, false), TIMEOUT);
-        JobStatus ended = rest.awaitTerminal(jobId, TIMEOUT);
-        if (ended != JobStatus.FINISHED) {
-            throw new IllegalStateException("Job " + jobId + " ended as " + ended + " after its savepoint");
-        }
-        return localPath(location);
-    }
-
-    void cancel(String jobId) {
-        cluster.rest().cancel(jobId);
-        cluster.rest().awaitTerminal(jobId, TIMEOUT);
-    }
-
-    /**
      * Waits until the job has written everything for the first {@code inputRecords} input records: its source has
      * read them, no transaction is open on its output topics (what it wrote for them is committed, not just
      * prepared), the watcher has read up to there, and nothing new has appeared for {@link #QUIET}.
-     *
-     * <p>The source's read position comes from its {@code currentOffset} metrics. The consumer group's committed
-     * offsets would say the same, but an idle Kafka source commits them only when its fetcher's 10 s poll returns.
      */
     void awaitDone(String jobId, JobRun run, CommittedOutputs outputs, long inputRecords) {
         long start = System.nanoTime();
-        long[] consumedAt = {0};
+        long[] readAt = {0};
         outputs.awaitQuiet(() -> {
-            if (readByJob(jobId) < inputRecords) {
+            if (jobs.readByJob(jobId) < inputRecords) {
                 return false;
             }
-            if (consumedAt[0] == 0) {
-                consumedAt[0] = System.nanoTime();
+            if (readAt[0] == 0) {
+                readAt[0] = System.nanoTime();
             }
             return outputsSettled(run, outputs);
         }, QUIET, TIMEOUT);
-        LOG.info("{}: input consumed after {} ms, outputs settled {} ms later", run.id(),
-                Duration.ofNanos(consumedAt[0] - start).toMillis(),
-                Duration.ofNanos(System.nanoTime() - consumedAt[0]).toMillis());
+        LOG.info("{}: input read after {} ms, outputs settled {} ms later", run.id(),
+                Duration.ofNanos(readAt[0] - start).toMillis(), Duration.ofNanos(System.nanoTime() - readAt[0]).toMillis());
     }
 
     /** No open transaction on the run's output partitions (last stable offset = high watermark), all read. */
@@ -358,12 +282,6 @@ final class UpgradeTestbed implements AutoCloseable {
             for (TopicPartition partition : partitions.keySet()) {
                 long lastStable = stable.get(partition).offset();
                 if (lastStable < written.get(partition).offset() || outputs.position(partition) < lastStable) {
-                    LOG.debug("{}: {} stable {} written {} read {}; open transactions {}", run.id(), partition,
-                            lastStable, written.get(partition).offset(), outputs.position(partition),
-                            admin.listTransactions().all().get().stream()
-                                    .filter(t -> t.state().toString().startsWith("ONGOING")
-                                            || t.state().toString().startsWith("PREPARE"))
-                                    .map(t -> t.transactionalId() + "=" + t.state()).toList());
                     return false;
                 }
             }
@@ -376,145 +294,9 @@ final class UpgradeTestbed implements AutoCloseable {
         }
     }
 
-    /**
-     * Input records the job's Kafka source has read, summed over partitions: one past the offset of the last record
-     * it emitted from each ({@code KafkaSourceReader.topic.*.partition.*.currentOffset}).
-     */
-    long readByJob(String jobId) {
-        long read = 0;
-        for (JobDetails.Vertex vertex : cluster.rest().job(jobId).vertices()) {
-            String path = "/jobs/" + jobId + "/vertices/" + vertex.id() + "/metrics";
-            List<String> ids = new ArrayList<>();
-            for (JsonNode metric : getJson(path)) {
-                String id = metric.path("id").asText();
-                if (id.contains(".KafkaSourceReader.topic.") && id.endsWith(".currentOffset")) {
-                    ids.add(id);
-                }
-            }
-            if (ids.isEmpty()) {
-                continue;
-            }
-            for (JsonNode metric : getJson(path + "?get=" + URLEncoder.encode(String.join(",", ids),
-                    StandardCharsets.UTF_8))) {
-                long offset = (long) Double.parseDouble(metric.path("value").asText("-1"));
-                read += offset < 0 ? 0 : offset + 1;
-            }
-        }
-        return read;
-    }
-
-    /**
-     * Submits version N from scratch over {@code inputTopic}, to run uninterrupted beside a scenario over the same
-     * topic: what the scenario's job must reproduce. Its consumer group, outputs and transactions are its own.
-     */
-    Uninterrupted startUninterrupted(UpgradeJobSpec spec, String inputTopic) {
-        JobRun run = newRun(spec, inputTopic, "uninterrupted");
-        CommittedOutputs outputs = watch(run);
-        try {
-            return new Uninterrupted(run, outputs, submitJob(spec, run, shadedJar, spec.mainClass(), null));
-        } catch (RuntimeException e) {
-            outputs.close();
-            throw e;
-        }
-    }
-
-    /** A job of version N that nothing interrupts, and its committed outputs. */
-    final class Uninterrupted implements AutoCloseable {
-        private final JobRun run;
-        private final CommittedOutputs outputs;
-        private final String jobId;
-        private boolean cancelled;
-
-        private Uninterrupted(JobRun run, CommittedOutputs outputs, String jobId) {
-            this.run = run;
-            this.outputs = outputs;
-            this.jobId = jobId;
-        }
-
-        String jobId() {
-            return jobId;
-        }
-
-        /** Waits until it has written everything for {@code inputRecords} records, then cancels it. */
-        List<CommittedOutputs.Output> outputsFor(long inputRecords) {
-            awaitRunning(jobId);
-            awaitDone(jobId, run, outputs, inputRecords);
-            return outputs.all();
-        }
-
-        @Override
-        public void close() {
-            outputs.close();
-            if (!cancelled) {
-                cancelled = true;
-                cancel(jobId);
-            }
-        }
-    }
-
-    /** The TaskManager (its resource id, e.g. taskmanager-2) that runs the job's tasks. */
-    String taskManagerOf(String jobId) {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (true) {
-            for (JobDetails.Vertex vertex : cluster.rest().job(jobId).vertices()) {
-                JsonNode taskManagers = getJson("/jobs/" + jobId + "/vertices/" + vertex.id() + "/taskmanagers")
-                        .path("taskmanagers");
-                for (JsonNode tm : taskManagers) {
-                    String id = tm.path("taskmanager-id").asText("");
-                    if (id.startsWith("taskmanager-")) {
-                        return id;
-                    }
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("No TaskManager reported for job " + jobId);
-            }
-            sleep(Duration.ofMillis(200));
-        }
-    }
-
-    private JsonNode getJson(String path) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    URI.create(cluster.rest().baseUrl() + path)).timeout(Duration.ofSeconds(30)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException("GET " + path, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
     ClusterProcess taskManagerProcess(String resourceId) {
         return cluster.taskManagers().stream().filter(tm -> tm.name().equals(resourceId) && tm.isAlive())
                 .findFirst().orElseThrow(() -> new IllegalStateException("No live TaskManager " + resourceId));
-    }
-
-    /**
-     * Waits until the job has noticed a failure (not every task running) and then until every task runs again;
-     * returns the moment it did. The job overview is current, unlike the cached checkpoint statistics.
-     */
-    long awaitRestartedAndRunning(String jobId) {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        boolean interrupted = false;
-        while (true) {
-            JobSummary job = cluster.rest().jobSummary(jobId);
-            if (job.state() == JobStatus.FAILED || job.state() == JobStatus.CANCELED) {
-                throw new IllegalStateException("Job " + jobId + " ended as " + job.state() + " instead of recovering: "
-                        + cluster.rest().failureStackTrace(jobId));
-            }
-            if (!job.allTasksRunning()) {
-                interrupted = true;
-            } else if (interrupted) {
-                return System.nanoTime();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Job " + jobId + " did not recover within " + TIMEOUT);
-            }
-            sleep(Duration.ofMillis(50));
-        }
     }
 
     /**
@@ -525,17 +307,15 @@ final class UpgradeTestbed implements AutoCloseable {
         try {
             Files.createDirectories(target);
             copyDirectory(root.resolve("cluster").resolve("log"), target);
-            StringBuilder jobs = new StringBuilder();
+            StringBuilder report = new StringBuilder();
             for (JobSummary job : cluster.rest().jobs()) {
-                jobs.append(job.id()).append(' ').append(job.state()).append('\n');
-                for (JsonNode entry : getJson("/jobs/" + job.id() + "/exceptions").path("exceptionHistory")
-                        .path("entries")) {
-                    jobs.append("  ").append(entry.path("exceptionName").asText()).append(": ")
-                            .append(entry.path("stacktrace").asText().lines().limit(12)
-                                    .reduce((a, b) -> a + "\n    " + b).orElse("")).append('\n');
+                report.append(job.id()).append(' ').append(job.name()).append(' ').append(job.state()).append('\n');
+                for (String failure : jobs.failures(job.id())) {
+                    report.append("  ").append(failure.lines().limit(12).reduce((a, b) -> a + "\n    " + b)
+                            .orElse("")).append('\n');
                 }
             }
-            Files.writeString(target.resolve("jobs.txt"), jobs);
+            Files.writeString(target.resolve("jobs.txt"), report);
             LOG.warn("Cluster logs and job failures kept in {}", target.toAbsolutePath());
         } catch (IOException | RuntimeException e) {
             LOG.warn("Could not keep the cluster logs in {}", target, e);

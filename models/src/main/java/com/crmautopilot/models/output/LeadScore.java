@@ -26,6 +26,7 @@ import java.util.UUID;
  * @param modelVersion     the model that scored it
  * @param scoredAt         event time of the scoring
  * @param trigger          what caused this rescore (see {@link ScoreHistoryEntry#trigger()})
+ * @param triggerEventId   the event behind it, when an event caused it; null for time, model and manual rescores
  * @param reason           what moved and by how much, as a sentence
  * @param history          the lead's last changes, oldest first, this one last (bounded, 50 by default)
  */
@@ -43,6 +44,7 @@ public record LeadScore(
         String modelVersion,
         Instant scoredAt,
         String trigger,
+        String triggerEventId,
         String reason,
         List<ScoreHistoryEntry> history) {
 

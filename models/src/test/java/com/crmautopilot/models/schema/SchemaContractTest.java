@@ -358,7 +358,7 @@ class SchemaContractTest {
         return new LeadScore("s", "t", "l", score, score / 100.0, Tier.HOT, 0.85,
                 new ScoreFactors(List.of("Demo requested today (weight: 0.85)"), List.of("Company size unknown (weight: -0.12)")),
                 List.of("Schedule the demo call within 24 hours"), nextRescore, "lead-score-abc", at, "demo.requested",
-                entry.reason(), List.of(entry));
+                "evt-1", entry.reason(), List.of(entry));
     }
 
     // ---- helpers

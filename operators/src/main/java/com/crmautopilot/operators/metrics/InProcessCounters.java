@@ -46,8 +46,8 @@ public final class InProcessCounters {
     }
 
     /**
-     * Current totals of every counter in the {@value IngestionMetrics#GROUP} group, by name (dead letters as
-     * {@code dead_lettered.<reason>}), including counters that {@link IngestionCounts} does not name.
+     * Current totals of every counter this registry tracks, by name (dead letters as {@code dead_lettered.<reason>}),
+     * including counters that {@link IngestionCounts} does not name, such as the benchmark's own.
      */
     public static Map<String, Long> totals() {
         Map<String, Long> totals = new TreeMap<>(RETIRED);

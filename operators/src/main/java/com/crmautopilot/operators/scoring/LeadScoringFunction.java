@@ -334,7 +334,7 @@ public final class LeadScoringFunction
                 profile.tenantId(), profile.leadId(), evaluation.score(),
                 Math.round(evaluation.result().probability() * 1e4) / 1e4, evaluation.tier(),
                 explanation.confidence(), explanation.shown(), explanation.actions(), nextRescore, model.version(),
-                scoredAt, trigger, reason, entries));
+                scoredAt, trigger, triggerEventId(trigger, profile), reason, entries));
         counters.scoresEmitted.inc();
         if (state.tier != null && state.tier != evaluation.tier()) {
             changes.accept(SCORE_CHANGES, new ScoreChange(
@@ -349,6 +349,11 @@ public final class LeadScoringFunction
         state.modelVersion = model.version();
         state.factorWeights = ChangeReasons.weightsOf(explanation.factors());
         state.emitted++;
+    }
+
+    /** The event behind a rescore, when the profile's own trigger is what caused it. */
+    private static String triggerEventId(String trigger, LeadProfile profile) {
+        return trigger != null && trigger.equals(profile.trigger()) ? profile.triggerEventId() : null;
     }
 
     /** The lead's history with {@code added} appended (when not null) and trimmed to the configured size. */

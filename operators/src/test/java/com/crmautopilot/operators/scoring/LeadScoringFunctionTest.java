@@ -61,6 +61,7 @@ class LeadScoringFunctionTest {
             assertThat(score.modelVersion()).isEqualTo(TestModels.v1().version);
             assertThat(score.scoredAt()).isEqualTo(T0);
             assertThat(score.trigger()).isEqualTo("demo.requested");
+            assertThat(score.triggerEventId()).isEqualTo(hot.triggerEventId());
             assertThat(score.nextRescore()).isEqualTo(T0.plus(DAY));
             assertThat(score.scoreId()).isEqualTo(LeadScore.scoreId(TENANT, "lead-1", score.modelVersion(), T0,
                     score.score()));
@@ -165,6 +166,7 @@ class LeadScoringFunctionTest {
 
             assertThat(decayed).isNotEmpty().allSatisfy(s -> {
                 assertThat(s.trigger()).isEqualTo(ScoringTriggers.TIME_DECAY);
+                assertThat(s.triggerEventId()).isNull();
                 assertThat(Duration.between(T0, s.scoredAt()).toHours() % 24).as("a day at a time").isZero();
                 assertThat(s.score()).isEqualTo(expected(v1(), hot, s.scoredAt()).score());
             });

@@ -53,7 +53,7 @@ class ScoringTypesTest {
         LeadScore score = new LeadScore("id", "acme", "lead-1", 78, 0.78, Tier.HOT, 0.85,
                 new ScoreFactors(List.of("Demo requested today (weight: 0.25)"), List.of()),
                 List.of("Schedule the demo call within 24 hours"), at.plusSeconds(86_400), "v1", at,
-                "demo.requested", "Rose", List.of(entry));
+                "demo.requested", "evt-1", "Rose", List.of(entry));
         SerializerConfigImpl noGenerics = new SerializerConfigImpl();
         noGenerics.setGenericTypes(false);
         TypeSerializer<LeadScore> serializer = TypeInformation.of(LeadScore.class).createSerializer(noGenerics);
