@@ -46,7 +46,7 @@ final class ProgressClock implements AutoCloseable {
 
     private void poll() {
         while (running) {
-            sample();
+            sample(true);
             try {
                 Thread.sleep(POLL_MILLIS);
             } catch (InterruptedException e) {
@@ -55,7 +55,8 @@ final class ProgressClock implements AutoCloseable {
         }
     }
 
-    private void sample() {
+    /** @param timed false once the job has ended: late readings fix the count, not the end of processing */
+    private void sample(boolean timed) {
         Map<String, Long> totals = InProcessCounters.totals();
         long now = System.nanoTime();
         if (startedNanos < 0 && totals.getOrDefault(firstCounter, 0L) > firstBase) {
@@ -63,10 +64,13 @@ final class ProgressClock implements AutoCloseable {
             cpuAtStartNanos = processCpuNanos();
         }
         long count = totals.getOrDefault(lastCounter, 0L);
-        if (count != lastCount) {
+        // Counts only grow; a lower reading is a finished task's counter caught between live and retired.
+        if (count > lastCount) {
             lastCount = count;
-            lastMovedNanos = now;
-            cpuAtLastMoveNanos = processCpuNanos();
+            if (timed) {
+                lastMovedNanos = now;
+                cpuAtLastMoveNanos = processCpuNanos();
+            }
         }
     }
 
@@ -96,15 +100,22 @@ final class ProgressClock implements AutoCloseable {
         return lastCount - lastBase;
     }
 
+    /** Stops polling, after a last few samples: the tasks' counters retire shortly after their job ends. */
     @Override
     public void close() {
+        if (!running) {
+            return;
+        }
         running = false;
         thread.interrupt();
         try {
             thread.join(1000);
+            for (int i = 0; i < 10; i++) {
+                sample(false);
+                Thread.sleep(POLL_MILLIS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        sample();
     }
 }

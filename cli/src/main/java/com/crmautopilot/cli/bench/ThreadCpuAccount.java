@@ -46,11 +46,6 @@ final class ThreadCpuAccount implements AutoCloseable {
         poller.start();
     }
 
-    /** True when native threads (JIT, GC, RocksDB) are included by name. */
-    boolean seesNativeThreads() {
-        return procfs;
-    }
-
     /** CPU seconds of the JIT compiler threads, or NaN where they cannot be seen. */
     synchronized double jitSeconds() {
         if (!procfs) {
@@ -139,6 +134,9 @@ final class ThreadCpuAccount implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!running) {
+            return;
+        }
         running = false;
         poller.interrupt();
         try {

@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * Runs {@link ScorerBenchmark} through JMH with short defaults (one fork, 2 warm-up and 3 measured iterations of
- * a second each: about 15 s) and returns ns per prediction and per explanation. {@code main} prints them.
+ * a second each: about 20 s for the three benchmarks) and returns ns per prediction and per explanation.
+ * {@code main} prints them.
  */
 public final class ScorerJmh {
 
@@ -42,10 +43,11 @@ public final class ScorerJmh {
     /**
      * @param nsPerPrediction  mean, with {@code predictionError} its 99.9% confidence half-width (NaN with one
      *                         iteration)
-     * @param explainPerPredict how many predictions one explanation costs
+     * @param nsPerExplanation as the scorer explains (path tables)
+     * @param nsPerTreeShap    the reference TreeSHAP recursion, for comparison
      */
     public record Result(double nsPerPrediction, double predictionError, double nsPerExplanation,
-                         double explanationError, String model) {
+                         double explanationError, double nsPerTreeShap, String model) {
 
         public double explainPerPredict() {
             return nsPerExplanation / nsPerPrediction;
@@ -58,6 +60,7 @@ public final class ScorerJmh {
             json.put("ns_per_explanation", round(nsPerExplanation));
             json.put("ns_per_explanation_error", round(explanationError));
             json.put("explanation_per_prediction", round(explainPerPredict()));
+            json.put("ns_per_treeshap_explanation", round(nsPerTreeShap));
             json.put("jmh_model", model);
             return json;
         }
@@ -87,6 +90,7 @@ public final class ScorerJmh {
         double predictError = Double.NaN;
         double explain = Double.NaN;
         double explainError = Double.NaN;
+        double treeShap = Double.NaN;
         for (RunResult result : results) {
             String label = result.getPrimaryResult().getLabel();
             double score = result.getPrimaryResult().getScore();
@@ -97,25 +101,34 @@ public final class ScorerJmh {
             } else if (label.equals("explain")) {
                 explain = score;
                 explainError = error;
+            } else if (label.equals("explainTreeShap")) {
+                treeShap = score;
             }
         }
         String model = options.modelDir() != null ? options.modelDir().toString()
                 : options.trees() + " complete trees of depth " + options.depth();
-        return new Result(predict, predictError, explain, explainError, model);
+        return new Result(predict, predictError, explain, explainError, treeShap, model);
     }
 
-    /** {@code ScorerJmh [--in-process] [--model DIR]}: prints ns per prediction and per explanation. */
-    public static void main(String[] args) throws RunnerException {
+    /**
+     * {@code ScorerJmh [--in-process] [--model DIR | --trained]}: prints ns per prediction and per explanation, for
+     * a trained model, XGBoost trees of 300 x 6 grown on random rows ({@code --trained}), or complete random trees.
+     */
+    public static void main(String[] args) throws Exception {
         Options options = Options.quick();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--in-process")) {
                 options = options.inProcess();
             } else if (args[i].equals("--model") && i + 1 < args.length) {
                 options = options.withModel(Path.of(args[++i]));
+            } else if (args[i].equals("--trained")) {
+                Path dir = java.nio.file.Files.createTempDirectory("scorer-jmh-model-");
+                options = options.withModel(BenchModels.train(options.trees(), options.depth(), 42, dir));
             }
         }
         Result result = run(options);
-        System.out.printf(java.util.Locale.ROOT, "%s: %.0f ns per prediction, %.0f ns per explanation (%.0fx)%n",
-                result.model(), result.nsPerPrediction(), result.nsPerExplanation(), result.explainPerPredict());
+        System.out.printf(java.util.Locale.ROOT, "%s: %.0f ns per prediction, %.0f ns per explanation (%.0fx), "
+                        + "%.0f ns per TreeSHAP explanation%n", result.model(), result.nsPerPrediction(),
+                result.nsPerExplanation(), result.explainPerPredict(), result.nsPerTreeShap());
     }
 }

@@ -66,7 +66,7 @@ public record LeadScoringSettings(String modelsTopic, String controlTopic, Strin
                 text(merged, "scoring.model-name"), schedule, integer(merged, "scoring.history-size"),
                 integer(merged, "scoring.known-versions"), integer(merged, "scoring.factors"),
                 number(merged, "scoring.min-factor-weight"), rules, defaultModel, WindowExpiry.unknown(),
-                text(merged, "topics.models")));
+                text(merged, "topics.models"), integer(merged, "scoring.min-score-change")));
         return new LeadScoringSettings(text(merged, "topics.models"), text(merged, "topics.control"),
                 text(merged, "topics.lead-scores"), text(merged, "topics.score-changes"), config);
     }
@@ -103,6 +103,7 @@ public record LeadScoringSettings(String modelsTopic, String controlTopic, Strin
         d.put("scoring.factors", String.valueOf(LeadScoringConfig.DEFAULT_FACTORS));
         d.put("scoring.min-factor-weight", String.valueOf(LeadScoringConfig.DEFAULT_MIN_FACTOR_WEIGHT));
         d.put("scoring.suggested-actions", "");
+        d.put("scoring.min-score-change", String.valueOf(LeadScoringConfig.DEFAULT_MIN_SCORE_CHANGE));
         return Collections.unmodifiableMap(d);
     }
 

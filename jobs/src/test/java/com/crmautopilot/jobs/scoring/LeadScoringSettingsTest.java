@@ -30,6 +30,7 @@ class LeadScoringSettingsTest {
         assertThat(config.historySize()).isEqualTo(50);
         assertThat(config.maxKnownVersions()).isEqualTo(3);
         assertThat(config.defaultModel()).isNull();
+        assertThat(config.minScoreChange()).isEqualTo(1);
         assertThat(config.rules().rules()).hasSameSizeAs(SuggestedActionRules.defaults().rules());
     }
 

@@ -19,10 +19,14 @@ import java.util.Objects;
  *                         from its first event, and tenants can roll back to it by announcing its version
  * @param windowExpiry     reads a profile's next window expiry, if profiles carry it
  * @param modelsTopic      named in the dead letters of refused models
+ * @param minScoreChange   the smallest move of the 0-100 score that is emitted (1: every change); a tier or model
+ *                         change is always emitted. Each emitted score costs an explanation (TreeSHAP), so a larger
+ *                         value trades the finest movements for CPU
  */
 public record LeadScoringConfig(String modelName, RescoreSchedule schedule, int historySize, int maxKnownVersions,
                                 int maxFactors, double minFactorWeight, SuggestedActionRules rules,
-                                ModelArtifact defaultModel, WindowExpiry windowExpiry, String modelsTopic)
+                                ModelArtifact defaultModel, WindowExpiry windowExpiry, String modelsTopic,
+                                int minScoreChange)
         implements Serializable {
 
     public static final String DEFAULT_MODEL_NAME = "lead-score";
@@ -30,6 +34,7 @@ public record LeadScoringConfig(String modelName, RescoreSchedule schedule, int 
     public static final int DEFAULT_KNOWN_VERSIONS = 3;
     public static final int DEFAULT_FACTORS = 3;
     public static final double DEFAULT_MIN_FACTOR_WEIGHT = 0.05;
+    public static final int DEFAULT_MIN_SCORE_CHANGE = 1;
 
     public LeadScoringConfig {
         if (modelName == null || modelName.isBlank()) {
@@ -48,52 +53,60 @@ public record LeadScoringConfig(String modelName, RescoreSchedule schedule, int 
         if (maxFactors < 0 || minFactorWeight < 0) {
             throw new IllegalArgumentException("maxFactors and minFactorWeight must not be negative");
         }
+        if (minScoreChange < 1 || minScoreChange > 100) {
+            throw new IllegalArgumentException("minScoreChange must be between 1 and 100, got " + minScoreChange);
+        }
     }
 
     public static LeadScoringConfig defaults() {
         return new LeadScoringConfig(DEFAULT_MODEL_NAME, RescoreSchedule.defaults(), DEFAULT_HISTORY_SIZE,
                 DEFAULT_KNOWN_VERSIONS, DEFAULT_FACTORS, DEFAULT_MIN_FACTOR_WEIGHT, SuggestedActionRules.defaults(),
-                null, WindowExpiry.unknown(), Topics.MODELS);
+                null, WindowExpiry.unknown(), Topics.MODELS, DEFAULT_MIN_SCORE_CHANGE);
     }
 
     public LeadScoringConfig withSchedule(RescoreSchedule value) {
         return new LeadScoringConfig(modelName, value, historySize, maxKnownVersions, maxFactors, minFactorWeight,
-                rules, defaultModel, windowExpiry, modelsTopic);
+                rules, defaultModel, windowExpiry, modelsTopic, minScoreChange);
     }
 
     public LeadScoringConfig withHistorySize(int value) {
         return new LeadScoringConfig(modelName, schedule, value, maxKnownVersions, maxFactors, minFactorWeight,
-                rules, defaultModel, windowExpiry, modelsTopic);
+                rules, defaultModel, windowExpiry, modelsTopic, minScoreChange);
     }
 
     public LeadScoringConfig withMaxKnownVersions(int value) {
         return new LeadScoringConfig(modelName, schedule, historySize, value, maxFactors, minFactorWeight,
-                rules, defaultModel, windowExpiry, modelsTopic);
+                rules, defaultModel, windowExpiry, modelsTopic, minScoreChange);
     }
 
     public LeadScoringConfig withRules(SuggestedActionRules value) {
         return new LeadScoringConfig(modelName, schedule, historySize, maxKnownVersions, maxFactors, minFactorWeight,
-                value, defaultModel, windowExpiry, modelsTopic);
+                value, defaultModel, windowExpiry, modelsTopic, minScoreChange);
     }
 
     public LeadScoringConfig withDefaultModel(ModelArtifact value) {
         return new LeadScoringConfig(modelName, schedule, historySize, maxKnownVersions, maxFactors, minFactorWeight,
-                rules, value, windowExpiry, modelsTopic);
+                rules, value, windowExpiry, modelsTopic, minScoreChange);
     }
 
     public LeadScoringConfig withWindowExpiry(WindowExpiry value) {
         return new LeadScoringConfig(modelName, schedule, historySize, maxKnownVersions, maxFactors, minFactorWeight,
-                rules, defaultModel, value, modelsTopic);
+                rules, defaultModel, value, modelsTopic, minScoreChange);
     }
 
     public LeadScoringConfig withModelName(String value) {
         return new LeadScoringConfig(value, schedule, historySize, maxKnownVersions, maxFactors, minFactorWeight,
-                rules, defaultModel, windowExpiry, modelsTopic);
+                rules, defaultModel, windowExpiry, modelsTopic, minScoreChange);
     }
 
     public LeadScoringConfig withModelsTopic(String value) {
         return new LeadScoringConfig(modelName, schedule, historySize, maxKnownVersions, maxFactors, minFactorWeight,
-                rules, defaultModel, windowExpiry, value);
+                rules, defaultModel, windowExpiry, value, minScoreChange);
+    }
+
+    public LeadScoringConfig withMinScoreChange(int value) {
+        return new LeadScoringConfig(modelName, schedule, historySize, maxKnownVersions, maxFactors, minFactorWeight,
+                rules, defaultModel, windowExpiry, modelsTopic, value);
     }
 
     public LeadScorer scorer() {

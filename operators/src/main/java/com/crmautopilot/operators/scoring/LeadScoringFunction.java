@@ -45,8 +45,8 @@ import java.util.function.BiConsumer;
  *
  * <p><b>Keyed input</b> ({@link LeadScoringInput}): each profile change is scored as of its {@code as_of}; a closed
  * (converted or disqualified) lead is dropped with its timer. A {@code rescore} command rescores one lead as of the
- * current watermark. A score is emitted only when it changed (score, tier or model version) or a command forces
- * it; only then is it explained (TreeSHAP), so explanations cost in proportion to emitted scores, not events.
+ * current watermark. A score is emitted only when it changed (score, by at least
+ * {@link LeadScoringConfig#minScoreChange()}, tier or model version) or a command forces it; only then is it explained (TreeSHAP), so explanations cost in proportion to emitted scores, not events.
  *
  * <p><b>Broadcast input</b> ({@link ControlMessage}): a model announcement for a tenant is checked
  * ({@link ModelRollout}), stored, and from then on scores that tenant's next events; all the tenant's leads are
@@ -114,7 +114,8 @@ public final class LeadScoringFunction
         scorer = config.scorer();
         rollout = new ModelRollout(config.modelName(), LeadFeatures.template());
         loaded = new HashMap<>();
-        defaultModel = config.defaultModel() == null ? null : ModelArtifacts.load(config.defaultModel());
+        defaultModel = config.defaultModel() == null ? null
+                : ServingModel.of(ModelArtifacts.load(config.defaultModel()));
         firstSubtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0;
         leadState = getRuntimeContext().getState(stateDescriptor());
         history = getRuntimeContext().getListState(historyDescriptor());
@@ -139,6 +140,7 @@ public final class LeadScoringFunction
 
     private void onProfile(LeadProfile profile, TimerService timers, Model model, Collector<LeadScore> out,
                            BiConsumer<OutputTag<ScoreChange>, ScoreChange> changes) throws Exception {
+        counters.profilesIn.inc();
         LeadScoreState state = leadState.value();
         if (isClosed(profile)) {
             if (state != null) {
@@ -248,7 +250,7 @@ public final class LeadScoringFunction
             artifacts.put(activate.version(), activate.artifact());
         }
         if (!isDefault(activate.version())) {
-            loaded.put(activate.version(), activate.model());
+            loaded.put(activate.version(), ServingModel.serving(activate.model()));
         }
         forgetUnused(dropped, tenants, artifacts);
         if (firstSubtask) {
@@ -313,8 +315,8 @@ public final class LeadScoringFunction
         counters.predictNanos.inc(System.nanoTime() - start);
         counters.predictions.inc();
         state.evaluatedAt = now;
-        boolean changed = state.score == null || state.score != evaluation.score() || state.tier != evaluation.tier()
-                || !model.version().equals(state.modelVersion);
+        boolean changed = state.score == null || Math.abs(state.score - evaluation.score()) >= config.minScoreChange()
+                || state.tier != evaluation.tier() || !model.version().equals(state.modelVersion);
         if (!changed && !force) {
             return;
         }
@@ -444,7 +446,7 @@ public final class LeadScoringFunction
             if (artifact == null) {
                 return null;
             }
-            model = ModelArtifacts.load(artifact);
+            model = ServingModel.of(ModelArtifacts.load(artifact));
         } catch (Exception e) {
             LOG.error("Stored model {} cannot be loaded; falling back to the default model", version, e);
             return null;
@@ -476,6 +478,7 @@ public final class LeadScoringFunction
     }
 
     private static final class Counters {
+        final Counter profilesIn;
         final Counter predictions;
         final Counter predictNanos;
         final Counter explanations;
@@ -491,6 +494,7 @@ public final class LeadScoringFunction
         final Counter leadsReleased;
 
         Counters(org.apache.flink.metrics.MetricGroup group) {
+            profilesIn = ScoringMetrics.counter(group, ScoringMetrics.PROFILES_IN);
             predictions = ScoringMetrics.counter(group, ScoringMetrics.PREDICTIONS);
             predictNanos = ScoringMetrics.counter(group, ScoringMetrics.PREDICT_NANOS);
             explanations = ScoringMetrics.counter(group, ScoringMetrics.EXPLANATIONS);

@@ -11,6 +11,8 @@ import org.apache.flink.metrics.MetricGroup;
 public final class ScoringMetrics {
 
     public static final String GROUP = "scoring";
+    /** Profile changes taken in (closed leads' included): a bounded run's event-driven work ends with the last one. */
+    public static final String PROFILES_IN = "profiles_in";
     /** Rows scored (every rescore, emitted or not). */
     public static final String PREDICTIONS = "predictions";
     public static final String PREDICT_NANOS = "predict_nanos";

@@ -94,6 +94,25 @@ class LeadScoringFunctionTest {
     }
 
     @Test
+    void smallMovesBelowTheMinimumChangeAreNotEmittedButTierChangesAre() throws Exception {
+        Instant later = T0.plus(Duration.ofDays(40));
+        LeadProfile fresh = TestProfiles.hot("lead-1", T0).build();
+        LeadProfile aged = TestProfiles.hot("lead-1", T0).at(later).version(2).trigger("lead.updated").build();
+        int freshScore = expected(v1(), fresh, T0).score();
+        int agedScore = expected(v1(), aged, later).score();
+        assertThat(agedScore).as("40 days move the score a little, not the tier").isNotEqualTo(freshScore)
+                .isGreaterThan(freshScore - 20);
+        assertThat(expected(v1(), aged, later).tier()).isEqualTo(Tier.HOT);
+        try (ScoringHarness h = ScoringHarness.open(config().withMinScoreChange(20))) {
+            h.announce(TestModels.announce(TENANT, TestModels.v1())).profile(fresh).profile(aged);
+            assertThat(h.scores()).extracting(LeadScore::score).containsExactly(freshScore);
+
+            h.profile(TestProfiles.cold("lead-1", later.plusSeconds(60)).version(3).build());
+            assertThat(h.scores()).singleElement().extracting(LeadScore::tier).isEqualTo(Tier.COLD);
+        }
+    }
+
+    @Test
     void leadsSeenBeforeAnyModelAreScoredInBulkWhenTheirTenantsModelArrives() throws Exception {
         try (ScoringHarness h = ScoringHarness.open(config())) {
             h.profile(TestProfiles.hot("lead-1", T0).build())
@@ -326,6 +345,23 @@ class LeadScoringFunctionTest {
 
             h.announce(ModelAnnouncement.reactivate(TENANT, TestModels.NAME, TestModels.v1().version, T0));
             assertThat(h.scores()).as("the active version again: nothing to do").isEmpty();
+        }
+    }
+
+    @Test
+    void aTenantCanRollBackToTheDefaultModel() throws Exception {
+        try (ScoringHarness h = ScoringHarness.open(config().withDefaultModel(TestModels.v2()))) {
+            h.profile(TestProfiles.hot("lead-1", T0).build());
+            h.announce(TestModels.announce(TENANT, TestModels.v1()));
+            assertThat(h.scores()).extracting(LeadScore::modelVersion)
+                    .containsExactly(TestModels.v2().version, TestModels.v1().version);
+
+            h.announce(ModelAnnouncement.reactivate(TENANT, TestModels.NAME, TestModels.v2().version, T0));
+
+            assertThat(h.scores()).singleElement().extracting(LeadScore::modelVersion)
+                    .isEqualTo(TestModels.v2().version);
+            assertThat(h.refusals()).isEmpty();
+            assertThat(h.storedArtifacts()).as("the default model is never stored").containsExactly(TestModels.v1().version);
         }
     }
 

@@ -47,9 +47,9 @@ public final class JsonKafkaSink {
      */
     public static Properties batchingProperties() {
         Properties properties = new Properties();
-        properties.setProperty("compression.type", System.getProperty("autopilot.sink.compression", "lz4"));
-        properties.setProperty("batch.size", System.getProperty("autopilot.sink.batch", String.valueOf(256 * 1024)));
-        properties.setProperty("linger.ms", System.getProperty("autopilot.sink.linger", "20"));
+        properties.setProperty("compression.type", "lz4");
+        properties.setProperty("batch.size", String.valueOf(256 * 1024));
+        properties.setProperty("linger.ms", "20");
         return properties;
     }
 }

@@ -23,6 +23,18 @@ class KafkaSinkSettingsTest {
     }
 
     @Test
+    void producersBatchAndCompressWhateverTheGuarantee() {
+        for (KafkaSinkSettings settings : new KafkaSinkSettings[] {
+                KafkaSinkSettings.exactlyOnce("localhost:9092", "lead-intelligence"),
+                KafkaSinkSettings.atLeastOnce("localhost:9092")}) {
+            Properties producer = JsonKafkaSink.producerProperties("ai.lead-profiles", settings);
+            assertThat(producer.getProperty("compression.type")).isEqualTo("lz4");
+            assertThat(Integer.parseInt(producer.getProperty("batch.size"))).isEqualTo(256 * 1024);
+            assertThat(Integer.parseInt(producer.getProperty("linger.ms"))).isEqualTo(20);
+        }
+    }
+
+    @Test
     void atLeastOnceNeedsNoTransactions() {
         KafkaSinkSettings settings = KafkaSinkSettings.atLeastOnce("localhost:9092");
 
