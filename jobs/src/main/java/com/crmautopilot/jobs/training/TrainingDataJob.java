@@ -11,7 +11,9 @@ import com.crmautopilot.operators.training.SnapshotCadence;
 import com.crmautopilot.operators.training.SnapshotConfig;
 import com.crmautopilot.sinks.kafka.KafkaSourceSettings;
 import com.crmautopilot.sinks.kafka.KafkaSources;
+import com.crmautopilot.models.output.LeadProfile;
 import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
@@ -136,7 +138,12 @@ public final class TrainingDataJob {
                 .reduce(EndOfData::later)
                 .uid(TrainingDataUids.END_OF_DATA).name("end of data per tenant");
 
+        // A timer that catches up on several window expiries stamps all of its profiles with its own time, and
+        // BATCH mode orders a key's records by timestamp only, so without this their order would be arbitrary.
         return streams.profiles()
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<LeadProfile>noWatermarks()
+                        .withTimestampAssigner((profile, previous) -> profile.asOf().toEpochMilli()))
+                .uid(TrainingDataUids.PROFILE_TIMES).name("profiles at their as-of time")
                 .keyBy(PointInTimeSnapshotFunction.byLead())
                 .connect(endOfData.broadcast(PointInTimeSnapshotFunction.END_OF_DATA))
                 .process(new PointInTimeSnapshotFunction(settings.snapshots()), LabelledSnapshot.TYPE)

@@ -9,6 +9,7 @@ public final class TrainingDataUids {
 
     public static final String EVENT_TIMES = "training-event-times";
     public static final String END_OF_DATA = "training-end-of-data";
+    public static final String PROFILE_TIMES = "training-profile-times";
     public static final String SNAPSHOTS = "training-point-in-time-snapshots";
     public static final String SNAPSHOTS_SINK = "training-snapshots-sink";
 
