@@ -1,5 +1,6 @@
 package com.crmautopilot.jobs;
 
+import com.crmautopilot.jobs.scoring.LeadScoringSettings;
 import com.crmautopilot.models.Topics;
 import com.crmautopilot.models.validation.ValidatorConfig;
 import com.crmautopilot.operators.profile.LeadProfileConfig;
@@ -38,7 +39,8 @@ public record JobSettings(
         Duration transactionTimeout,
         Duration checkpointInterval,
         ValidatorConfig validator,
-        IngestionSettings ingestion) {
+        IngestionSettings ingestion,
+        LeadScoringSettings scoring) {
 
     /** The keys and their defaults; durations read like {@code 15 min}, {@code 30 s}, {@code 7 d}. */
     public static final Map<String, String> DEFAULTS = defaultValues();
@@ -46,6 +48,7 @@ public record JobSettings(
     public JobSettings {
         Objects.requireNonNull(validator, "validator");
         Objects.requireNonNull(ingestion, "ingestion");
+        Objects.requireNonNull(scoring, "scoring");
         Objects.requireNonNull(checkpointInterval, "checkpointInterval");
         // Builds (and so validates) both Kafka ends now, so a bad combination fails before the job is submitted.
         new KafkaSourceSettings(bootstrapServers, ingestion.eventsTopic(), groupId, startingOffsets);
@@ -104,6 +107,7 @@ public record JobSettings(
         ValidatorConfig validator = read.within("validator.*", () ->
                 new ValidatorConfig(read.integer("validator.max-payload-bytes"),
                         read.duration("validator.max-future-skew"), ValidatorConfig.defaults().schemaVersions()));
+        LeadScoringSettings scoring = read.within("scoring.*, topics.*", () -> LeadScoringSettings.fromMap(values));
         return read.within("kafka.*, topics.*, sink.*, checkpoint.interval", () -> new JobSettings(
                 read.text("kafka.bootstrap-servers"),
                 read.text("kafka.group-id"),
@@ -115,7 +119,8 @@ public record JobSettings(
                 read.duration("sink.transaction-timeout"),
                 read.duration("checkpoint.interval"),
                 validator,
-                ingestion));
+                ingestion,
+                scoring));
     }
 
     public KafkaSourceSettings sourceSettings() {
@@ -129,12 +134,19 @@ public record JobSettings(
 
     public JobSettings withBootstrapServers(String value) {
         return new JobSettings(value, groupId, startingOffsets, profilesTopic, deadLetterTopic, deliveryGuarantee,
-                transactionalIdPrefix, transactionTimeout, checkpointInterval, validator, ingestion);
+                transactionalIdPrefix, transactionTimeout, checkpointInterval, validator, ingestion, scoring);
     }
 
     public JobSettings withIngestion(IngestionSettings value) {
         return new JobSettings(bootstrapServers, groupId, startingOffsets, profilesTopic, deadLetterTopic,
-                deliveryGuarantee, transactionalIdPrefix, transactionTimeout, checkpointInterval, validator, value);
+                deliveryGuarantee, transactionalIdPrefix, transactionTimeout, checkpointInterval, validator, value,
+                scoring);
+    }
+
+    public JobSettings withScoring(LeadScoringSettings value) {
+        return new JobSettings(bootstrapServers, groupId, startingOffsets, profilesTopic, deadLetterTopic,
+                deliveryGuarantee, transactionalIdPrefix, transactionTimeout, checkpointInterval, validator, ingestion,
+                value);
     }
 
     private static Map<String, String> defaultValues() {
@@ -156,6 +168,7 @@ public record JobSettings(
         defaults.put("profile.retention", "365 d");
         defaults.put("validator.max-payload-bytes", String.valueOf(ValidatorConfig.DEFAULT_MAX_PAYLOAD_BYTES));
         defaults.put("validator.max-future-skew", "5 min");
+        defaults.putAll(LeadScoringSettings.DEFAULTS);
         return Collections.unmodifiableMap(defaults);
     }
 

@@ -1,5 +1,9 @@
 package com.crmautopilot.jobs;
 
+import com.crmautopilot.jobs.scoring.LeadScoringPipeline;
+import com.crmautopilot.jobs.scoring.LeadScoringSettings;
+import com.crmautopilot.jobs.scoring.LeadScoringStreams;
+import com.crmautopilot.jobs.scoring.ScoringKafka;
 import com.crmautopilot.jobs.ingest.CrmEventsDeserializer;
 import com.crmautopilot.models.event.CrmEvent;
 import com.crmautopilot.models.output.DeadLetter;
@@ -26,13 +30,15 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The lead-intelligence job. So far its front half, ingestion: validate, dedupe, event time, and the per-lead
- * engagement profile. Lead scoring attaches to {@link IngestionStreams#profiles()}.
+ * The lead-intelligence job: ingestion (validate, dedupe, event time, the per-lead engagement profile), then inline
+ * lead scoring on every profile change ({@link LeadScoringPipeline}: models from {@code ai.models}, rescores from
+ * {@code crm.control}, scores to {@code ai.lead-scores}, tier changes to {@code ai.score-changes}).
  *
  * <pre>
  * crm.events ─► validate (in the source) ─► split ─► dedupe by (tenant, event_id) ─► lead events ─► profile ─► ai.lead-profiles
  *                                            │         │                                              │
- *                                            └─────────┴──────── dead letters ───────────────────────┴──► ai.dead-letter
+ *                                            │         │                                              └─► lead scoring ─► ai.lead-scores, ai.score-changes
+ *                                            └─────────┴──────── dead letters (and refused models) ─────────┴──► ai.dead-letter
  * </pre>
  *
  * <p>{@link #defineIngestion} takes its source as a parameter, so tests run the same pipeline over bounded records.
@@ -74,10 +80,22 @@ public final class LeadIntelligenceJob {
                 KafkaSources.of(settings.sourceSettings(), new CrmEventsDeserializer(settings.validator())),
                 settings.ingestion());
         KafkaSinkSettings sinkSettings = settings.sinkSettings();
-        attachSinks(streams,
+        LeadScoringSettings scoring = settings.scoring();
+        LeadScoringStreams scores = LeadScoringPipeline.attach(streams.profiles(),
+                LeadScoringPipeline.controlMessages(env,
+                        ScoringKafka.modelAnnouncements(scoring.modelsSource(settings.bootstrapServers(), settings.groupId())),
+                        ScoringKafka.controlCommands(scoring.controlSource(settings.bootstrapServers(), settings.groupId())),
+                        scoring.modelsTopic(), scoring.controlTopic()),
+                scoring.config());
+        LeadScoringPipeline.attachSinks(scores,
+                ScoringKafka.leadScores(scoring.scoresTopic(), sinkSettings),
+                ScoringKafka.scoreChanges(scoring.changesTopic(), sinkSettings));
+        IngestionStreams all = new IngestionStreams(streams.events(), streams.profiles(),
+                streams.deadLetters().union(scores.deadLetters()));
+        attachSinks(all,
                 OutputSinks.leadProfiles(settings.profilesTopic(), sinkSettings),
                 OutputSinks.deadLetters(settings.deadLetterTopic(), sinkSettings));
-        return streams;
+        return all;
     }
 
     /**

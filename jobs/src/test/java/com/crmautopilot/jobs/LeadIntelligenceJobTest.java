@@ -1,5 +1,6 @@
 package com.crmautopilot.jobs;
 
+import com.crmautopilot.jobs.scoring.ScoringUids;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
@@ -27,9 +28,11 @@ class LeadIntelligenceJobTest {
         List<String> uids = graph.getStreamNodes().stream().map(StreamNode::getTransformationUID).toList();
         assertThat(uids).doesNotContainNull();
         assertThat(Set.copyOf(uids)).contains(Uids.EVENTS_SOURCE, Uids.SPLIT_DEAD_LETTERS, Uids.DEDUPE,
-                Uids.LEAD_EVENTS, Uids.LEAD_PROFILE, Uids.LEAD_PROFILES_SINK, Uids.DEAD_LETTER_SINK);
+                Uids.LEAD_EVENTS, Uids.LEAD_PROFILE, Uids.LEAD_PROFILES_SINK, Uids.DEAD_LETTER_SINK,
+                ScoringUids.MODELS_SOURCE, ScoringUids.CONTROL_SOURCE, ScoringUids.LEAD_SCORING,
+                ScoringUids.LEAD_SCORES_SINK, ScoringUids.SCORE_CHANGES_SINK);
         assertThat(graph.getStreamNodes().stream().map(StreamNode::getOperatorName).collect(Collectors.toSet()))
-                .contains("lead engagement profile", "dedupe by tenant and event id");
+                .contains("lead engagement profile", "dedupe by tenant and event id", "lead scoring");
     }
 
     @Test

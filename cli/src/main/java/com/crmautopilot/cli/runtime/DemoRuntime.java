@@ -3,6 +3,7 @@ package com.crmautopilot.cli.runtime;
 import com.crmautopilot.jobs.JobSettings;
 import com.crmautopilot.jobs.LeadIntelligenceJob;
 import com.crmautopilot.models.Topics;
+import com.crmautopilot.models.scoring.ShippedModels;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
@@ -80,10 +81,11 @@ public final class DemoRuntime implements AutoCloseable {
         overrides.put("kafka.group-id", jobName + "-demo");
         overrides.put("sink.transactional-id-prefix", jobName + "-" + Long.toHexString(System.nanoTime()));
         overrides.put("checkpoint.interval", checkpointInterval.toMillis() + " ms");
+        overrides.put("scoring.default-model", ShippedModels.LEAD_CONVERSION);
         return JobSettings.fromMap(overrides);
     }
 
-    /** Submits the lead-intelligence job (ingestion so far) over the broker's topics. */
+    /** Submits the lead-intelligence job (ingestion and scoring) over the broker's topics. */
     public JobID submitLeadIntelligence(JobSettings settings) {
         StreamExecutionEnvironment env = flink.newEnvironment(LeadIntelligenceJob.jobConfiguration(settings));
         env.setParallelism(Math.min(2, Runtime.getRuntime().availableProcessors()));

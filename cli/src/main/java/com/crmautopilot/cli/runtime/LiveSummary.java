@@ -2,6 +2,8 @@ package com.crmautopilot.cli.runtime;
 
 import com.crmautopilot.models.output.DeadLetter;
 import com.crmautopilot.models.output.LeadProfile;
+import com.crmautopilot.models.output.LeadScore;
+import com.crmautopilot.models.output.ScoreChange;
 import com.crmautopilot.operators.metrics.IngestionCounts;
 import com.crmautopilot.operators.metrics.InProcessCounters;
 import com.crmautopilot.simulator.SimulationRun;
@@ -62,6 +64,21 @@ public final class LiveSummary {
                     p.tenantId(), p.leadId(), p.version(), p.name() == null ? "" : p.name(),
                     p.emailOpens30d(), p.emailClicks30d(), p.webVisits30d(), p.contentDownloads30d(),
                     p.demoRequested() ? ", demo requested" : "", p.trigger());
+        }
+        out.printf(Locale.ROOT, "  scores changed %,d | tier changes %,d (committed and visible)%n",
+                watcher.scores(), watcher.tierChanges());
+        for (LeadScore score : watcher.latestScores().subList(0, Math.min(2, watcher.latestScores().size()))) {
+            String why = !score.factors().positive().isEmpty() ? "+ " + score.factors().positive().get(0)
+                    : !score.factors().negative().isEmpty() ? "- " + score.factors().negative().get(0) : "";
+            out.printf(Locale.ROOT, "  * %s/%s score %d %s (confidence %.2f, %s): %s%n", score.tenantId(),
+                    score.leadId(), score.score(), score.tier(), score.confidence(), score.modelVersion(),
+                    abbreviate(why, 90));
+        }
+        for (ScoreChange change : watcher.latestTierChanges().subList(0,
+                Math.min(2, watcher.latestTierChanges().size()))) {
+            out.printf(Locale.ROOT, "  ^ %s/%s %s -> %s (%d -> %d): %s%n", change.tenantId(), change.leadId(),
+                    change.oldTier(), change.newTier(), change.oldScore(), change.newScore(),
+                    abbreviate(change.why(), 90));
         }
         List<DeadLetter> letters = watcher.latestDeadLetters();
         if (!letters.isEmpty()) {

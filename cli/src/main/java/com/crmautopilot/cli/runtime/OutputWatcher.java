@@ -5,6 +5,8 @@ import com.crmautopilot.models.json.Json;
 import com.crmautopilot.models.output.DeadLetter;
 import com.crmautopilot.models.output.DeadLetterReason;
 import com.crmautopilot.models.output.LeadProfile;
+import com.crmautopilot.models.output.LeadScore;
+import com.crmautopilot.models.output.ScoreChange;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -39,6 +41,10 @@ public final class OutputWatcher implements AutoCloseable {
     private final Map<DeadLetterReason, LongAdder> deadLetters = new EnumMap<>(DeadLetterReason.class);
     private final Deque<LeadProfile> latestProfiles = new ArrayDeque<>();
     private final Deque<DeadLetter> latestDeadLetters = new ArrayDeque<>();
+    private final LongAdder scores = new LongAdder();
+    private final LongAdder tierChanges = new LongAdder();
+    private final Deque<LeadScore> latestScores = new ArrayDeque<>();
+    private final Deque<ScoreChange> latestTierChanges = new ArrayDeque<>();
     private volatile BiConsumer<ConsumerRecord<byte[], byte[]>, Long> listener = (r, t) -> { };
 
     public OutputWatcher(String bootstrapServers, List<String> topics) {
@@ -61,7 +67,8 @@ public final class OutputWatcher implements AutoCloseable {
     }
 
     public static OutputWatcher forIngestion(String bootstrapServers) {
-        return new OutputWatcher(bootstrapServers, List.of(Topics.LEAD_PROFILES, Topics.DEAD_LETTER));
+        return new OutputWatcher(bootstrapServers, List.of(Topics.LEAD_PROFILES, Topics.DEAD_LETTER,
+                Topics.LEAD_SCORES, Topics.SCORE_CHANGES));
     }
 
     /** Called for every record with the wall-clock millis at which it became visible. */
@@ -103,6 +110,12 @@ public final class OutputWatcher implements AutoCloseable {
                 DeadLetter letter = Json.read(record.value(), DeadLetter.class);
                 deadLetters.get(letter.reason()).increment();
                 keep(latestDeadLetters, letter);
+            } else if (record.topic().equals(Topics.LEAD_SCORES)) {
+                scores.increment();
+                keep(latestScores, Json.read(record.value(), LeadScore.class));
+            } else if (record.topic().equals(Topics.SCORE_CHANGES)) {
+                tierChanges.increment();
+                keep(latestTierChanges, Json.read(record.value(), ScoreChange.class));
             }
         } catch (RuntimeException e) {
             LOG.warn("Unreadable output record on {}", record.topic(), e);
@@ -134,6 +147,26 @@ public final class OutputWatcher implements AutoCloseable {
             }
         });
         return counts;
+    }
+
+    public long scores() {
+        return scores.sum();
+    }
+
+    public long tierChanges() {
+        return tierChanges.sum();
+    }
+
+    public List<LeadScore> latestScores() {
+        synchronized (latestScores) {
+            return List.copyOf(latestScores);
+        }
+    }
+
+    public List<ScoreChange> latestTierChanges() {
+        synchronized (latestTierChanges) {
+            return List.copyOf(latestTierChanges);
+        }
     }
 
     public List<LeadProfile> latestProfiles() {

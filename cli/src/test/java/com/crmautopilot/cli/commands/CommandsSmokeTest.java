@@ -35,6 +35,8 @@ class CommandsSmokeTest {
         }
         assertThat(lastVisible).as("profiles visible to a read_committed consumer").isPositive();
         assertThat(out).containsPattern("dead-lettered [1-9][\\d,]* \\(");
+        assertThat(out).as("the shipped model scores leads live").containsPattern("scores changed [1-9]")
+                .containsPattern("\\* t\\d/lead-\\d+ score \\d+ (HOT|WARM|COLD)");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.crmautopilot.cli.upgrade;
 
+import com.crmautopilot.models.scoring.ShippedModels;
 import com.crmautopilot.simulator.SimulatorConfig;
 
 import java.nio.file.Path;
@@ -8,7 +9,8 @@ import java.util.regex.Pattern;
 
 /**
  * The jobs the upgrade tests guard: one entry per job. Add an entry when a job is added; extend the entry when a job
- * gains outputs or state (lead scoring will add its topics to lead-intelligence's arguments and outputs).
+ * gains outputs or state. Lead scoring serves the shipped model from the start ({@code scoring.default-model}); its
+ * announcements and commands topics exist but stay empty.
  */
 final class UpgradeJobs {
 
@@ -46,9 +48,15 @@ final class UpgradeJobs {
                     "--topics.events", run.inputTopic(),
                     "--topics.lead-profiles", run.outputTopic("ai.lead-profiles"),
                     "--topics.dead-letter", run.outputTopic("ai.dead-letter"),
+                    "--topics.lead-scores", run.outputTopic("ai.lead-scores"),
+                    "--topics.score-changes", run.outputTopic("ai.score-changes"),
+                    "--scoring.default-model", ShippedModels.LEAD_CONVERSION,
+                    // Longer than the world: a decay timer fires when a periodic watermark passes it, after whichever
+                    // events happened to arrive first, so its score differs between two runs. Events still rescore.
+                    "--scoring.max-rescore-interval", "30 d",
                     "--sink.transactional-id-prefix", run.transactionalIdPrefix(),
                     "--checkpoint.interval", "1 s"),
-            List.of("ai.lead-profiles", "ai.dead-letter"),
+            List.of("ai.lead-profiles", "ai.dead-letter", "ai.lead-scores", "ai.score-changes"),
             value -> VALIDATOR_CLOCK.matcher(value).replaceAll("ahead of <validator clock>"),
             new UpgradeJobSpec.NextVersion(
                     Path.of("operators/src/main/java/com/crmautopilot/operators/profile/LeadProfileState.java"),

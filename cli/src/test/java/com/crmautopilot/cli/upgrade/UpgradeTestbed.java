@@ -7,6 +7,7 @@ import com.crmautopilot.cli.cluster.LocalClusterSpec;
 import com.crmautopilot.cli.cluster.LocalFlinkCluster;
 import com.crmautopilot.cli.cluster.RunRequest;
 import com.crmautopilot.cli.runtime.EmbeddedKafka;
+import com.crmautopilot.models.Topics;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -212,6 +213,8 @@ final class UpgradeTestbed implements AutoCloseable {
         JobRun run = JobRun.named(spec.name() + "-" + purpose + "-" + runs.incrementAndGet(), kafka.bootstrapServers(),
                 inputTopic, spec.outputs());
         kafka.createTopics(run.outputTopics().values(), spec.partitions());
+        // Jobs read their control topics from the start; they stay empty here, and one of each serves every run.
+        kafka.createTopics(List.of(Topics.MODELS, Topics.CONTROL), 1);
         return run;
     }
 

@@ -1,0 +1,50 @@
+package com.crmautopilot.cep.config;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One trigger's parameters, as {@code conf/triggers.yaml} gives them (or a tenant's override of them). Values are
+ * text so one record type serves every trigger; the typed getters parse them and fail loudly on a wrong value,
+ * which config loading surfaces at start, not mid-stream.
+ *
+ * @param triggerType {@link com.crmautopilot.models.suggest.TriggerType#wireName()}
+ * @param params      name to value: durations as ISO-8601 ({@code P30D}, {@code PT24H}) or {@code 30d}/{@code 24h}/{@code 15m}
+ */
+public record TriggerSettings(String triggerType, boolean enabled, Map<String, String> params) {
+
+    public TriggerSettings {
+        params = params == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(params));
+    }
+
+    public String text(String name) {
+        String value = params.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException(triggerType + ": parameter " + name + " is not set");
+        }
+        return value.trim();
+    }
+
+    public Duration duration(String name) {
+        return Durations.parse(text(name));
+    }
+
+    public int integer(String name) {
+        return Integer.parseInt(text(name));
+    }
+
+    public double decimal(String name) {
+        return Double.parseDouble(text(name));
+    }
+
+    /** These settings with {@code override}'s switch and parameters on top. */
+    public TriggerSettings with(TriggerOverride override) {
+        if (override == null) {
+            return this;
+        }
+        Map<String, String> merged = new TreeMap<>(params);
+        merged.putAll(override.params());
+        return new TriggerSettings(triggerType, override.enabled() == null ? enabled : override.enabled(), merged);
+    }
+}
