@@ -19,32 +19,18 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,7 +81,7 @@ class IngestionEndToEndTest {
                 .campaignsPerTenant(3)
                 .outOfOrderFraction(0.05).duplicateFraction(0.01).malformedFraction(0.01)
                 .build()).records().toList();
-        Map<String, SimulatedRecord> byPosition = produce(eventsTopic, records);
+        Map<String, SimulatedRecord> byPosition = BrokerIo.produce(kafka, eventsTopic, records);
 
         JobSettings settings = JobSettings.fromMap(Map.of(
                 "kafka.bootstrap-servers", kafka.bootstrapServers(),
@@ -117,9 +103,9 @@ class IngestionEndToEndTest {
                 OutputSinks.deadLetters(deadLetterTopic, settings.sinkSettings()));
         env.execute("ingestion-e2e");
 
-        List<DeadLetter> deadLetters = readCommitted(deadLetterTopic).stream()
+        List<DeadLetter> deadLetters = BrokerIo.readCommitted(kafka, deadLetterTopic).stream()
                 .map(r -> Json.read(r.value(), DeadLetter.class)).toList();
-        List<LeadProfile> profiles = readCommitted(profilesTopic).stream()
+        List<LeadProfile> profiles = BrokerIo.readCommitted(kafka, profilesTopic).stream()
                 .map(r -> Json.read(r.value(), LeadProfile.class)).toList();
 
         assertMalformedRecordsAreDeadLetteredExactly(deadLetters, byPosition, records);
@@ -202,51 +188,5 @@ class IngestionEndToEndTest {
         Map<String, List<Long>> versions = profiles.stream().collect(Collectors.groupingBy(
                 p -> p.tenantId() + "/" + p.leadId(), Collectors.mapping(LeadProfile::version, Collectors.toList())));
         versions.forEach((lead, vs) -> assertThat(vs).as("versions of %s", lead).doesNotHaveDuplicates());
-    }
-
-    /** Produces in order and remembers which record landed at which topic/partition/offset. */
-    private static Map<String, SimulatedRecord> produce(String topic, List<SimulatedRecord> records) throws Exception {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(2 * 1024 * 1024));
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props)) {
-            for (SimulatedRecord r : records) {
-                sent.add(producer.send(new ProducerRecord<>(topic, r.key(), r.value())));
-            }
-            producer.flush();
-        }
-        Map<String, SimulatedRecord> byPosition = new HashMap<>();
-        for (int i = 0; i < records.size(); i++) {
-            RecordMetadata m = sent.get(i).get();
-            byPosition.put(m.topic() + "/" + m.partition() + "/" + m.offset(), records.get(i));
-        }
-        return byPosition;
-    }
-
-    private static List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        List<ConsumerRecord<byte[], byte[]>> all = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.currentTimeMillis() + 60_000;
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
-                    && System.currentTimeMillis() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(all::add);
-            }
-        }
-        return all;
     }
 }
