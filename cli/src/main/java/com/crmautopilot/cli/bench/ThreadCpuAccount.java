@@ -6,6 +6,7 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ import java.util.stream.Stream;
  */
 final class ThreadCpuAccount implements AutoCloseable {
 
-    private static final long POLL_MILLIS = 500;
+    private static final Duration POLL_PERIOD = Duration.ofMillis(500);
     private static final Path TASKS = Path.of("/proc/self/task");
     /** Linux reports thread times in clock ticks, which are 1/100 s on every common configuration. */
     private static final double SECONDS_PER_TICK = 0.01;
@@ -35,15 +36,12 @@ final class ThreadCpuAccount implements AutoCloseable {
     private final Map<Long, Double> startSeconds = new HashMap<>();
     private final Map<Long, Double> lastSeconds = new HashMap<>();
     private final Map<Long, String> names = new HashMap<>();
-    private final Thread poller;
-    private volatile boolean running = true;
+    private final Poller poller;
 
     ThreadCpuAccount() {
         poll();
         startSeconds.putAll(lastSeconds);
-        poller = new Thread(this::pollUntilClosed, "bench-thread-cpu");
-        poller.setDaemon(true);
-        poller.start();
+        poller = Poller.start("bench-thread-cpu", POLL_PERIOD, this::poll);
     }
 
     /** CPU seconds of the JIT compiler threads, or NaN where they cannot be seen. */
@@ -54,17 +52,6 @@ final class ThreadCpuAccount implements AutoCloseable {
         return secondsByGroup().entrySet().stream()
                 .filter(e -> e.getKey().startsWith("C1 CompilerThre") || e.getKey().startsWith("C2 CompilerThre"))
                 .mapToDouble(Map.Entry::getValue).sum();
-    }
-
-    private void pollUntilClosed() {
-        while (running) {
-            poll();
-            try {
-                Thread.sleep(POLL_MILLIS);
-            } catch (InterruptedException e) {
-                return;
-            }
-        }
     }
 
     private synchronized void poll() {
@@ -134,16 +121,10 @@ final class ThreadCpuAccount implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!running) {
+        if (!poller.running()) {
             return;
         }
-        running = false;
-        poller.interrupt();
-        try {
-            poller.join(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        poller.stop();
         poll();
     }
 }

@@ -1,14 +1,14 @@
 package com.crmautopilot.cli.commands;
 
+import com.crmautopilot.cli.bench.EndToEndRun;
 import com.crmautopilot.cli.bench.IngestBenchmark;
-import com.crmautopilot.models.json.Json;
+import com.crmautopilot.cli.bench.score.ScoreBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -31,58 +31,26 @@ public final class BenchCommand implements Runnable {
             description = "The ingestion job against a bare Kafka -> parse -> keyBy -> RocksDB ValueState -> Kafka baseline.")
     public static final class Ingest implements Callable<Integer> {
 
-        @Option(names = "--events", description = "Simulated records to push through (default: ${DEFAULT-VALUE}).")
-        long events = 1_000_000;
-
-        @Option(names = "--parallelism", description = "Job parallelism (default: ${DEFAULT-VALUE}).")
-        int parallelism = 1;
-
-        @Option(names = "--partitions", description = "Partitions of the input topic (default: ${DEFAULT-VALUE}).")
-        int partitions = 2;
-
-        @Option(names = "--checkpoint-interval", description = "Exactly-once commit interval (default: ${DEFAULT-VALUE}).")
-        Duration checkpointInterval = Duration.ofSeconds(1);
-
-        @Option(names = "--latency-rate", description = "Events/s during the latency phase (default: ${DEFAULT-VALUE}).")
-        double latencyRate = 2000;
-
-        @Option(names = "--latency-duration", description = "Length of the latency phase (default: ${DEFAULT-VALUE}).")
-        Duration latencyDuration = Duration.ofSeconds(20);
-
-        @Option(names = "--seed", description = "Simulator seed (default: ${DEFAULT-VALUE}).")
-        long seed = 42;
-
-        @Option(names = "--json", description = "Also write the figures as JSON to this file.")
-        Path json;
+        @Mixin
+        EndToEndBenchOptions bench = new EndToEndBenchOptions(IngestBenchmark.defaults());
 
         @Override
         public Integer call() throws Exception {
-            var result = new IngestBenchmark(new IngestBenchmark.Options(events, parallelism, partitions,
-                    checkpointInterval, latencyRate, latencyDuration, seed), System.out).run();
+            var result = new IngestBenchmark(bench.toBenchOptions(), System.out).run();
+            EndToEndRun measured = result.measured();
+            FigureTable table = new FigureTable(28, 14);
             System.out.println();
-            System.out.printf(Locale.ROOT, "| %-28s | %14s |%n", "figure", "value");
-            System.out.printf(Locale.ROOT, "|%s|%s|%n", "-".repeat(30), "-".repeat(16));
-            row("events", String.format(Locale.ROOT, "%,d", result.events()));
-            row("ingestion events/s", String.format(Locale.ROOT, "%,.0f", result.eventsPerSecond()));
-            row("baseline events/s", String.format(Locale.ROOT, "%,.0f", result.baselineEventsPerSecond()));
-            row("ratio (ingestion/baseline)", String.format(Locale.ROOT, "%.3f", result.ratio()));
-            row("p50 end-to-end latency", String.format(Locale.ROOT, "%.0f ms", result.p50Millis()));
-            row("p99 end-to-end latency", String.format(Locale.ROOT, "%.0f ms", result.p99Millis()));
-            row("peak heap (whole process)", String.format(Locale.ROOT, "%,.0f MB", result.peakHeapMegabytes()));
-            if (json != null) {
-                Path parent = json.toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
-                }
-                Files.writeString(json, Json.mapper().writerWithDefaultPrettyPrinter()
-                        .writeValueAsString(result.toJson()));
-                System.out.println("\nwrote " + json);
-            }
+            table.header();
+            table.row("events", String.format(Locale.ROOT, "%,d", measured.events()));
+            table.row("ingestion events/s", String.format(Locale.ROOT, "%,.0f", measured.eventsPerSecond()));
+            table.row("baseline events/s", String.format(Locale.ROOT, "%,.0f", measured.baselineEventsPerSecond()));
+            table.row("ratio (ingestion/baseline)", String.format(Locale.ROOT, "%.3f", measured.ratio()));
+            table.row("p50 end-to-end latency", String.format(Locale.ROOT, "%.0f ms", measured.p50Millis()));
+            table.row("p99 end-to-end latency", String.format(Locale.ROOT, "%.0f ms", measured.p99Millis()));
+            table.row("peak heap (whole process)",
+                    String.format(Locale.ROOT, "%,.0f MB", measured.peakHeapMegabytes()));
+            bench.writeJsonIfAsked(result.toJson());
             return 0;
-        }
-
-        private static void row(String name, String value) {
-            System.out.printf(Locale.ROOT, "| %-28s | %14s |%n", name, value);
         }
     }
 
@@ -92,64 +60,50 @@ public final class BenchCommand implements Runnable {
                     + " ns per prediction and per explanation."})
     public static final class Score implements Callable<Integer> {
 
-        @Option(names = "--events", description = "Simulated records to push through (default: ${DEFAULT-VALUE}).")
-        long events = 100_000;
+        private static final ScoreBenchmark.Options DEFAULTS = ScoreBenchmark.Options.defaults();
 
-        @Option(names = "--parallelism", description = "Job parallelism (default: ${DEFAULT-VALUE}).")
-        int parallelism = 1;
-
-        @Option(names = "--partitions", description = "Partitions of the input topic (default: ${DEFAULT-VALUE}).")
-        int partitions = 2;
-
-        @Option(names = "--checkpoint-interval", description = "Exactly-once commit interval (default: ${DEFAULT-VALUE}).")
-        Duration checkpointInterval = Duration.ofSeconds(1);
-
-        @Option(names = "--latency-rate", description = "Events/s during the latency phase (default: ${DEFAULT-VALUE}).")
-        double latencyRate = 200;
-
-        @Option(names = "--latency-duration", description = "Length of the latency phase (default: ${DEFAULT-VALUE}).")
-        Duration latencyDuration = Duration.ofSeconds(20);
-
-        @Option(names = "--seed", description = "Simulator seed (default: ${DEFAULT-VALUE}).")
-        long seed = 42;
+        @Mixin
+        EndToEndBenchOptions bench = new EndToEndBenchOptions(DEFAULTS.pipeline());
 
         @Option(names = "--model", paramLabel = "DIR",
-                description = "A model directory from 'autopilot train' (default: a ${DEFAULT-VALUE}-tree benchmark model).")
-        Path model;
+                description = "A model directory from 'autopilot train' (default: train a benchmark model, see --trees"
+                        + " and --depth).")
+        Path model = DEFAULTS.model();
 
         @Option(names = "--trees", description = "Trees of the benchmark model when no --model (default: ${DEFAULT-VALUE}).")
-        int trees = 300;
+        int trees = DEFAULTS.trees();
 
         @Option(names = "--depth", description = "Depth of the benchmark model's trees (default: ${DEFAULT-VALUE}).")
-        int depth = 6;
+        int depth = DEFAULTS.depth();
 
         @Option(names = "--no-jmh", description = "Skip the JMH predict/explain benchmark (about 15 s).")
-        boolean noJmh;
-
-        @Option(names = "--json", description = "Also write the figures as JSON to this file.")
-        Path json;
+        boolean noJmh = !DEFAULTS.jmh();
 
         @Override
         public Integer call() throws Exception {
-            var result = new com.crmautopilot.cli.bench.score.ScoreBenchmark(
-                    new com.crmautopilot.cli.bench.score.ScoreBenchmark.Options(events, parallelism, partitions,
-                            checkpointInterval, latencyRate, latencyDuration, seed, model, trees, depth, !noJmh),
-                    System.out).run();
+            var result = new ScoreBenchmark(new ScoreBenchmark.Options(bench.toBenchOptions(), model, trees, depth,
+                    !noJmh), System.out).run();
             Map<String, Object> figures = result.toJson();
+            FigureTable table = new FigureTable(34, 16);
             System.out.println();
-            System.out.printf(Locale.ROOT, "| %-34s | %16s |%n", "figure", "value");
-            System.out.printf(Locale.ROOT, "|%s|%s|%n", "-".repeat(36), "-".repeat(18));
-            figures.forEach((name, value) -> System.out.printf(Locale.ROOT, "| %-34s | %16s |%n", name,
+            table.header();
+            figures.forEach((name, value) -> table.row(name,
                     value instanceof Double d ? String.format(Locale.ROOT, "%,.1f", d) : String.valueOf(value)));
-            if (json != null) {
-                Path parent = json.toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
-                }
-                Files.writeString(json, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(figures));
-                System.out.println("\nwrote " + json);
-            }
+            bench.writeJsonIfAsked(figures);
             return 0;
+        }
+    }
+
+    /** A Markdown table, so the figures paste into a README or a pull request as they are. */
+    private record FigureTable(int nameWidth, int valueWidth) {
+
+        void header() {
+            row("figure", "value");
+            System.out.printf(Locale.ROOT, "|%s|%s|%n", "-".repeat(nameWidth + 2), "-".repeat(valueWidth + 2));
+        }
+
+        void row(String name, String value) {
+            System.out.printf(Locale.ROOT, "| %-" + nameWidth + "s | %" + valueWidth + "s |%n", name, value);
         }
     }
 }

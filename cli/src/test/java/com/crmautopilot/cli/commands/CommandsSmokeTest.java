@@ -66,6 +66,22 @@ class CommandsSmokeTest {
         assertThat(figures.path("p99_ms").asDouble()).isGreaterThanOrEqualTo(figures.path("p50_ms").asDouble());
     }
 
+    @Test
+    void benchScoreReportsEveryFigureAsJson(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("bench-score.json");
+        String out = run("bench", "score", "--events", "4000", "--no-jmh", "--latency-rate", "100",
+                "--latency-duration", "4s", "--json", json.toString());
+
+        assertThat(out).contains("| events_per_s", "| p99_ms", "wrote " + json);
+        JsonNode figures = Json.mapper().readTree(json.toFile());
+        for (String key : new String[] {"events_per_s", "baseline_events_per_s", "ratio", "p50_ms", "p99_ms",
+                "predictions", "explanations"}) {
+            assertThat(figures.path(key).isNumber()).as(key).isTrue();
+            assertThat(figures.path(key).asDouble()).as(key).isPositive();
+        }
+        assertThat(figures.path("p99_ms").asDouble()).isGreaterThanOrEqualTo(figures.path("p50_ms").asDouble());
+    }
+
     private static String run(String... args) {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         PrintStream original = System.out;

@@ -31,15 +31,29 @@ public enum DeadLetterReason {
     /** The event arrived after the watermark had passed its time. */
     LATE,
     /** A model announced on {@code ai.models} that the job will not serve: unreadable, or its feature spec does not match. */
-    MODEL_REFUSED;
+    MODEL_REFUSED,
+    /** A notification could not be delivered within its retry budget (the channel stayed down, or kept failing). */
+    DELIVERY_FAILED,
+    /** The receiver refused a notification for good (HTTP 4xx other than 429, SMTP 5xx, a bad address or channel). */
+    DELIVERY_REJECTED,
+    /** A notification's destination is not allowed (a webhook URL not https, or its host not on the allowlist). */
+    DESTINATION_NOT_ALLOWED;
 
     @JsonValue
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** True for the reasons the validator decides from the bytes alone (not duplicates, lateness or refused models). */
+    /**
+     * True for the reasons the validator decides from the bytes alone (not duplicates, lateness, refused models or
+     * the delivery reasons of notifications).
+     */
     public boolean isMalformed() {
-        return this != DUPLICATE && this != LATE && this != MODEL_REFUSED;
+        return this != DUPLICATE && this != LATE && this != MODEL_REFUSED && !isDelivery();
+    }
+
+    /** True for the reasons a notification sink gives when it cannot deliver. */
+    public boolean isDelivery() {
+        return this == DELIVERY_FAILED || this == DELIVERY_REJECTED || this == DESTINATION_NOT_ALLOWED;
     }
 }

@@ -79,7 +79,7 @@ public final class Malformer {
             }
             case MISSING_REFERENCE -> missingReference(tree, type, badEventId);
             case INVALID_PAYLOAD -> invalidPayload(tree, type, badEventId);
-            case DUPLICATE, LATE, MODEL_REFUSED -> throw new IllegalArgumentException(reason + " is not a malformation");
+            case DUPLICATE, LATE, MODEL_REFUSED, DELIVERY_FAILED, DELIVERY_REJECTED, DESTINATION_NOT_ALLOWED -> throw new IllegalArgumentException(reason + " is not a malformation");
         };
     }
 

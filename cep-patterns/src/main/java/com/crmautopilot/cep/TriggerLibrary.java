@@ -1,0 +1,180 @@
+package com.crmautopilot.cep;
+
+import com.crmautopilot.cep.account.MissingDataTrigger;
+import com.crmautopilot.cep.account.StaleAccountTrigger;
+import com.crmautopilot.cep.condense.AccountMark;
+import com.crmautopilot.cep.condense.AccountMarks;
+import com.crmautopilot.cep.condense.LeadMark;
+import com.crmautopilot.cep.condense.LeadMarks;
+import com.crmautopilot.cep.condense.TriggerKeys;
+import com.crmautopilot.cep.config.TriggerCatalog;
+import com.crmautopilot.cep.config.TriggerOverride;
+import com.crmautopilot.cep.config.TriggerOverrides;
+import com.crmautopilot.cep.lead.DemoRequestUnansweredTrigger;
+import com.crmautopilot.cep.lead.HotLeadTrigger;
+import com.crmautopilot.cep.lead.InactiveLeadTrigger;
+import com.crmautopilot.cep.lead.LeadTrigger;
+import com.crmautopilot.cep.lead.LeadWentColdTrigger;
+import com.crmautopilot.cep.lead.ReplyUnansweredTrigger;
+import com.crmautopilot.cep.lead.ScoreJumpTrigger;
+import com.crmautopilot.models.event.CrmEvent;
+import com.crmautopilot.models.output.LeadScore;
+import com.crmautopilot.models.output.ScoreChange;
+import com.crmautopilot.models.suggest.SuggestionCandidate;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.FilterFunction;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The trigger library's entry point: attaches the eight lead and account triggers to a job's validated event stream
+ * and returns their candidates (withdrawals included) as one stream, for the suggestion engine. The deal triggers
+ * come from their own package; union their output with this one.
+ *
+ * <pre>
+ * events ─► lead marks ─┬─ (+ score marks) ─► filter ─► keyBy lead ─► inactive_lead, hot_lead, demo_request_unanswered,
+ *                       │                                             reply_unanswered, score_jump, lead_went_cold
+ * events ─► account marks ─► stale_account (gate ─► CEP), missing_data
+ * overrides ─► broadcast to every trigger
+ * </pre>
+ *
+ * <p>Event time: the triggers use the watermarks of the streams they are given. In the lead-intelligence job those
+ * come from the {@code crm.events} source, where heartbeats move them while a tenant is quiet. The condensing
+ * functions drop heartbeats as records but pass their watermarks, and each {@code keyBy} sends watermarks to every
+ * downstream subtask, so every trigger subtask's event time advances. Score streams must come with their own
+ * event-time watermarks (those of the scoring operator downstream of the same source are). The override stream's
+ * watermarks are replaced by "end of time", so the rare control record never holds a trigger's event time back.
+ */
+public final class TriggerLibrary {
+
+    private static final TriggerOverride NO_OVERRIDE = new TriggerOverride("", "", null, Map.of());
+
+    private final TriggerCatalog catalog;
+
+    public TriggerLibrary(TriggerCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /**
+     * The override stream as broadcast input of the triggers. Give it the decoded {@code trigger_config} records of
+     * {@code crm.control} ({@link TriggerOverrides#fromControlJson}), or null when the job has none.
+     */
+    public static BroadcastStream<TriggerOverride> broadcastOverrides(StreamExecutionEnvironment env,
+                                                                      DataStream<TriggerOverride> overrides) {
+        // Without overrides the triggers still need a broadcast input: one record that resets nothing (an empty
+        // collection source fails in Flink 2.2), after which the input ends and its watermark is the end of time.
+        DataStream<TriggerOverride> source = overrides != null ? overrides : env
+                .fromData(List.of(NO_OVERRIDE), TypeInformation.of(TriggerOverride.class))
+                .uid(TriggerUids.NO_OVERRIDES).name("no trigger overrides");
+        return source
+                .assignTimestampsAndWatermarks(WatermarkStrategy.forGenerator(context -> new EndOfTime()))
+                .uid(TriggerUids.OVERRIDE_TIME).name("trigger overrides never hold back event time")
+                .broadcast(TriggerOverrides.DESCRIPTOR);
+    }
+
+    /**
+     * Attaches every lead and account trigger.
+     *
+     * @param events       validated, deduplicated events with event-time watermarks
+     * @param scores       lead scores (score_jump, and impact on lead candidates), or null
+     * @param scoreChanges tier changes (hot_lead's tier path, lead_went_cold), or null
+     * @param overrides    from {@link #broadcastOverrides}
+     */
+    public DataStream<SuggestionCandidate> attach(DataStream<CrmEvent> events, DataStream<LeadScore> scores,
+                                                  DataStream<ScoreChange> scoreChanges,
+                                                  BroadcastStream<TriggerOverride> overrides) {
+        DataStream<LeadMark> leadMarks = events
+                .flatMap(new LeadMarks(), TypeInformation.of(LeadMark.class))
+                .uid(TriggerUids.LEAD_MARKS).name("condense: lead marks");
+        if (scores != null) {
+            leadMarks = leadMarks.union(scores
+                    .map(LeadMarks::of, TypeInformation.of(LeadMark.class))
+                    .uid(TriggerUids.SCORE_MARKS).name("condense: score marks"));
+        }
+        if (scoreChanges != null) {
+            leadMarks = leadMarks.union(scoreChanges
+                    .map(LeadMarks::of, TypeInformation.of(LeadMark.class))
+                    .uid(TriggerUids.TIER_MARKS).name("condense: tier-change marks"));
+        }
+        DataStream<AccountMark> accountMarks = events
+                .flatMap(new AccountMarks(), TypeInformation.of(AccountMark.class))
+                .uid(TriggerUids.ACCOUNT_MARKS).name("condense: account marks");
+
+        DataStream<SuggestionCandidate> all = StaleAccountTrigger.attach(accountMarks, overrides, catalog)
+                .union(missingData(accountMarks, overrides));
+        all = all.union(
+                lead(leadMarks, overrides, new InactiveLeadTrigger(catalog),
+                        TriggerUids.INACTIVE_LEAD_MARKS, TriggerUids.INACTIVE_LEAD),
+                lead(leadMarks, overrides, new HotLeadTrigger(catalog),
+                        TriggerUids.HOT_LEAD_MARKS, TriggerUids.HOT_LEAD),
+                lead(leadMarks, overrides, new DemoRequestUnansweredTrigger(catalog),
+                        TriggerUids.DEMO_REQUEST_UNANSWERED_MARKS, TriggerUids.DEMO_REQUEST_UNANSWERED),
+                lead(leadMarks, overrides, new ReplyUnansweredTrigger(catalog),
+                        TriggerUids.REPLY_UNANSWERED_MARKS, TriggerUids.REPLY_UNANSWERED),
+                lead(leadMarks, overrides, new ScoreJumpTrigger(catalog),
+                        TriggerUids.SCORE_JUMP_MARKS, TriggerUids.SCORE_JUMP),
+                lead(leadMarks, overrides, new LeadWentColdTrigger(catalog),
+                        TriggerUids.LEAD_WENT_COLD_MARKS, TriggerUids.LEAD_WENT_COLD));
+        return all;
+    }
+
+    private DataStream<SuggestionCandidate> missingData(DataStream<AccountMark> accountMarks,
+                                                        BroadcastStream<TriggerOverride> overrides) {
+        return accountMarks
+                .filter(MissingDataTrigger::accepts)
+                .uid(TriggerUids.MISSING_DATA_MARKS).name("missing_data: profiles and deals")
+                .keyBy(TriggerKeys.byAccount())
+                .connect(overrides)
+                .process(new MissingDataTrigger(catalog), TypeInformation.of(SuggestionCandidate.class))
+                .uid(TriggerUids.MISSING_DATA).name("missing_data");
+    }
+
+    private static DataStream<SuggestionCandidate> lead(DataStream<LeadMark> marks,
+                                                        BroadcastStream<TriggerOverride> overrides,
+                                                        LeadTrigger trigger, String filterUid, String uid) {
+        String name = trigger.type().wireName();
+        return marks
+                .filter(new Accepts(trigger))
+                .uid(filterUid).name(name + ": marks")
+                .keyBy(TriggerKeys.byLead())
+                .connect(overrides)
+                .process(trigger, TypeInformation.of(SuggestionCandidate.class))
+                .uid(uid).name(name);
+    }
+
+    /** The marks one lead trigger reads. */
+    private static final class Accepts implements FilterFunction<LeadMark> {
+        private static final long serialVersionUID = 1L;
+        private final LeadTrigger trigger;
+
+        Accepts(LeadTrigger trigger) {
+            this.trigger = trigger;
+        }
+
+        @Override
+        public boolean filter(LeadMark mark) {
+            return trigger.accepts(mark);
+        }
+    }
+
+    /** A watermark generator that declares the stream done with event time from the start. */
+    private static final class EndOfTime implements WatermarkGenerator<TriggerOverride> {
+        @Override
+        public void onEvent(TriggerOverride event, long eventTimestamp, WatermarkOutput output) {
+            output.emitWatermark(new Watermark(Long.MAX_VALUE));
+        }
+
+        @Override
+        public void onPeriodicEmit(WatermarkOutput output) {
+            output.emitWatermark(new Watermark(Long.MAX_VALUE));
+        }
+    }
+}

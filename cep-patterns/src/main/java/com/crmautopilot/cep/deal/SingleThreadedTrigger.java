@@ -1,0 +1,87 @@
+package com.crmautopilot.cep.deal;
+
+import com.crmautopilot.cep.config.TriggerSettings;
+import com.crmautopilot.models.suggest.TriggerType;
+
+import java.util.Map;
+
+/**
+ * {@code single_threaded}: a deal at {@code from_stage} or later with at most {@code max_engaged_contacts} engaged
+ * contacts, {@code delay} after it got there (the contact that makes it multi-threaded is often logged just after
+ * the stage change). A contact is engaged when it was added to the deal or had a conversation on it (a connected
+ * call, a meeting, a reply); one-way emails do not count. The episode starts when the deal reached the stage; a
+ * further contact engaging clears it, as does falling back to an earlier stage.
+ */
+public final class SingleThreadedTrigger implements DealTrigger {
+
+    public static final TriggerType TYPE = TriggerType.SINGLE_THREADED;
+    static final int SLOT = 3;
+
+    private final boolean enabled;
+    private final int fromRank;
+    private final int maxEngaged;
+    private final long delay;
+
+    private SingleThreadedTrigger(boolean enabled, int fromRank, int maxEngaged, long delay) {
+        this.enabled = enabled;
+        this.fromRank = fromRank;
+        this.maxEngaged = maxEngaged;
+        this.delay = delay;
+    }
+
+    public static TriggerSettings defaults() {
+        return new TriggerSettings(TYPE.wireName(), true,
+                Map.of("from_stage", "proposal", "max_engaged_contacts", "1", "delay", "1d"));
+    }
+
+    public static SingleThreadedTrigger from(TriggerSettings settings) {
+        int maxEngaged = settings.integer("max_engaged_contacts");
+        if (maxEngaged < 0 || maxEngaged >= DealState.MAX_CONTACTS) {
+            throw new IllegalArgumentException(TYPE.wireName() + ": max_engaged_contacts must be 0.."
+                    + (DealState.MAX_CONTACTS - 1) + ", was " + maxEngaged);
+        }
+        return new SingleThreadedTrigger(settings.enabled(),
+                DealStages.requireRank(settings.text("from_stage"), TYPE.wireName() + ".from_stage"), maxEngaged,
+                settings.duration("delay").toMillis());
+    }
+
+    @Override
+    public TriggerType type() {
+        return TYPE;
+    }
+
+    @Override
+    public int slot() {
+        return SLOT;
+    }
+
+    @Override
+    public boolean enabled() {
+        return enabled;
+    }
+
+    @Override
+    public Long episodeStart(DealState deal, long now, StageMedians medians) {
+        long since = deal.atOrBeyondSince(fromRank);
+        if (since == DealState.NEVER || now < since + delay || deal.engagedContacts.length > maxEngaged) {
+            return null;
+        }
+        return since;
+    }
+
+    @Override
+    public long nextChange(DealState deal, long now, StageMedians medians) {
+        long since = deal.atOrBeyondSince(fromRank);
+        return since != DealState.NEVER && since + delay > now ? since + delay : NO_CHANGE;
+    }
+
+    @Override
+    public Map<String, String> facts(DealState deal, long now, StageMedians medians) {
+        Map<String, String> facts = DealFacts.base(deal);
+        facts.put("engaged_contacts", Integer.toString(deal.engagedContacts.length));
+        if (deal.engagedContacts.length == 1) {
+            facts.put("only_contact_id", deal.engagedContacts[0]);
+        }
+        return facts;
+    }
+}

@@ -1,0 +1,83 @@
+package com.crmautopilot.cep.lead;
+
+import com.crmautopilot.cep.condense.LeadMark;
+import com.crmautopilot.cep.condense.TriggerKeys;
+import com.crmautopilot.cep.config.TriggerCatalog;
+import com.crmautopilot.cep.testing.TriggerHarness;
+import com.crmautopilot.models.suggest.SuggestionCandidate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static com.crmautopilot.cep.testing.Marks.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ScoreJumpTriggerTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
+
+    private TriggerHarness<LeadMark> harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        harness = new TriggerHarness<>(new ScoreJumpTrigger(TriggerCatalog.defaults()), TriggerKeys.byLead());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    private void send(LeadMark mark) throws Exception {
+        harness.send(mark, mark.at());
+    }
+
+    @Test
+    void aRiseOfTwentyPointsWithinADayFiresOnceFromTheLowPoint() throws Exception {
+        send(assigned(TENANT, "lead-1", REP, T0));
+        send(score(TENANT, "lead-1", 45, "warm", T0));
+        send(score(TENANT, "lead-1", 38, "cold", T0.plus(Duration.ofHours(2))));
+        send(score(TENANT, "lead-1", 50, "warm", T0.plus(Duration.ofHours(6))));
+        assertThat(harness.newCandidates()).isEmpty();
+        send(score(TENANT, "lead-1", 61, "warm", T0.plus(Duration.ofHours(20))));
+        assertThat(harness.newCandidates()).singleElement().satisfies(c -> {
+            assertThat(c.episodeStart()).isEqualTo(T0.plus(Duration.ofHours(2)));
+            assertThat(c.facts()).containsEntry("points", "23").containsEntry("from_score", "38")
+                    .containsEntry("to_score", "61");
+            assertThat(c.ownerUserId()).isEqualTo(REP);
+            assertThat(c.leadScore()).isEqualTo(61.0);
+        });
+        send(score(TENANT, "lead-1", 70, "hot", T0.plus(Duration.ofHours(21))));
+        assertThat(harness.newCandidates()).isEmpty();
+    }
+
+    @Test
+    void aSlowRiseOverDaysDoesNotFire() throws Exception {
+        for (int day = 0; day < 6; day++) {
+            send(score(TENANT, "lead-1", 30 + 8 * day, "warm", T0.plus(Duration.ofHours(25L * day))));
+        }
+        assertThat(harness.newCandidates()).isEmpty();
+    }
+
+    @Test
+    void aFallDoesNotFire() throws Exception {
+        send(score(TENANT, "lead-1", 90, "hot", T0));
+        send(score(TENANT, "lead-1", 40, "warm", T0.plusSeconds(60)));
+        assertThat(harness.newCandidates()).isEmpty();
+    }
+
+    @Test
+    void theWindowIsClearedADayAfterTheLastScore() throws Exception {
+        send(score(TENANT, "lead-1", 40, "warm", T0));
+        send(score(TENANT, "lead-1", 50, "warm", T0.plusSeconds(60)));
+        int withWindow = harness.keyedStateEntries();
+        harness.watermark(T0.plus(Duration.ofHours(25)));
+        assertThat(harness.keyedStateEntries()).isLessThan(withWindow);
+        assertThat(harness.eventTimeTimers()).isZero();
+        send(score(TENANT, "lead-1", 65, "warm", T0.plus(Duration.ofHours(26))));
+        assertThat(harness.newCandidates()).isEmpty();
+    }
+}

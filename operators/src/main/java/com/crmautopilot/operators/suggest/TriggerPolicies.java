@@ -1,0 +1,151 @@
+package com.crmautopilot.operators.suggest;
+
+import com.crmautopilot.models.suggest.TriggerType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Base priority, cooldown and snooze of every trigger type. They are read from {@code conf/triggers.yaml}, whose
+ * owner is the trigger library: this class reads only {@code triggers.<wire_name>.params.{base_priority, cooldown,
+ * snooze}} and ignores every other key, so the file can grow without breaking the engine. A trigger or parameter
+ * the file does not give keeps the built-in default below.
+ *
+ * <p>{@code base_priority} is a number in (0, 1] or one of the words {@code high} (0.8), {@code medium} (0.5),
+ * {@code low} (0.25). Durations are ISO-8601 ({@code P7D}) or shorthand ({@code 7d}, {@code 24h}).
+ */
+public final class TriggerPolicies implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Built-in defaults: how much a rep usually wants to know, and how often the situation may be repeated. */
+    private static final Map<TriggerType, TriggerPolicy> DEFAULTS = defaults(Map.ofEntries(
+            Map.entry(TriggerType.STALE_ACCOUNT, policy(0.5, 14, 14)),
+            Map.entry(TriggerType.INACTIVE_LEAD, policy(0.45, 7, 7)),
+            Map.entry(TriggerType.HOT_LEAD, policy(0.8, 3, 3)),
+            Map.entry(TriggerType.DEAL_AT_RISK, policy(0.75, 7, 7)),
+            Map.entry(TriggerType.MISSING_DATA, policy(0.25, 30, 30)),
+            Map.entry(TriggerType.DEAL_STALLED, policy(0.55, 14, 14)),
+            Map.entry(TriggerType.CLOSE_DATE_PASSED, policy(0.65, 7, 7)),
+            Map.entry(TriggerType.SINGLE_THREADED, policy(0.45, 14, 14)),
+            Map.entry(TriggerType.NO_CHAMPION_LATE_STAGE, policy(0.55, 14, 14)),
+            Map.entry(TriggerType.COMPETITOR_DETECTED, policy(0.6, 7, 7)),
+            Map.entry(TriggerType.DEMO_REQUEST_UNANSWERED, policy(0.85, 1, 1)),
+            Map.entry(TriggerType.REPLY_UNANSWERED, policy(0.75, 1, 1)),
+            Map.entry(TriggerType.SCORE_JUMP, policy(0.6, 3, 3)),
+            Map.entry(TriggerType.LEAD_WENT_COLD, policy(0.4, 7, 7))));
+
+    private final EnumMap<TriggerType, TriggerPolicy> policies;
+
+    private TriggerPolicies(Map<TriggerType, TriggerPolicy> policies) {
+        this.policies = new EnumMap<>(policies);
+    }
+
+    public static TriggerPolicies defaults() {
+        return new TriggerPolicies(DEFAULTS);
+    }
+
+    public static TriggerPolicies fromFile(Path file) {
+        try {
+            return fromYaml(Files.readString(file), file.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** Reads the file if it exists, else the built-in defaults. */
+    public static TriggerPolicies fromFileOrDefaults(Path file) {
+        return file != null && Files.isRegularFile(file) ? fromFile(file) : defaults();
+    }
+
+    public static TriggerPolicies fromYaml(String yaml, String source) {
+        JsonNode root;
+        try {
+            root = new YAMLMapper().readTree(yaml);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(source + " is not valid YAML: " + e.getMessage(), e);
+        }
+        Map<TriggerType, TriggerPolicy> policies = new EnumMap<>(DEFAULTS);
+        JsonNode triggers = root == null ? null : root.get("triggers");
+        if (triggers == null || !triggers.isObject()) {
+            return new TriggerPolicies(policies);
+        }
+        triggers.fields().forEachRemaining(entry -> TriggerType.fromWire(entry.getKey()).ifPresent(type -> {
+            JsonNode params = entry.getValue().path("params");
+            TriggerPolicy fallback = policies.get(type);
+            String where = source + ": triggers." + entry.getKey() + ".params";
+            double base = params.hasNonNull("base_priority")
+                    ? basePriority(params.get("base_priority"), where) : fallback.basePriority();
+            Duration cooldown = params.hasNonNull("cooldown")
+                    ? duration(params.get("cooldown"), where + ".cooldown") : fallback.cooldown();
+            Duration snooze = params.hasNonNull("snooze")
+                    ? duration(params.get("snooze"), where + ".snooze") : fallback.snooze();
+            try {
+                policies.put(type, new TriggerPolicy(base, cooldown, snooze));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+            }
+        }));
+        return new TriggerPolicies(policies);
+    }
+
+    public TriggerPolicy of(TriggerType type) {
+        return policies.get(type);
+    }
+
+    /** The policy of a wire name; unknown names get a neutral policy, so a new trigger is never dropped. */
+    public TriggerPolicy of(String wireName) {
+        return TriggerType.fromWire(wireName).map(policies::get).orElse(policy(0.5, 7, 7));
+    }
+
+    private static double basePriority(JsonNode node, String where) {
+        if (node.isNumber()) {
+            return node.doubleValue();
+        }
+        String text = node.asText().trim().toLowerCase(Locale.ROOT);
+        return switch (text) {
+            case "high" -> 0.8;
+            case "medium" -> 0.5;
+            case "low" -> 0.25;
+            default -> {
+                try {
+                    yield Double.parseDouble(text);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(where + ".base_priority must be a number in (0, 1] or "
+                            + "high, medium, low; got '" + text + "'");
+                }
+            }
+        };
+    }
+
+    private static Duration duration(JsonNode node, String where) {
+        try {
+            return DurationText.parse(node.asText());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(where + " is not a duration such as 7d or P7D: '" + node.asText() + "'");
+        }
+    }
+
+    private static TriggerPolicy policy(double base, int cooldownDays, int snoozeDays) {
+        return new TriggerPolicy(base, Duration.ofDays(cooldownDays), Duration.ofDays(snoozeDays));
+    }
+
+    private static Map<TriggerType, TriggerPolicy> defaults(Map<TriggerType, TriggerPolicy> given) {
+        EnumMap<TriggerType, TriggerPolicy> all = new EnumMap<>(given);
+        for (TriggerType type : TriggerType.values()) {
+            if (!all.containsKey(type)) {
+                throw new IllegalStateException("no default policy for " + type);
+            }
+        }
+        return all;
+    }
+}
