@@ -85,7 +85,7 @@ public final class SampleRecords {
                 "user-1", LeadProfile.STATUS_OPEN,
                 4, 3, 2, 1, 5, 1, 1, 1, 2,
                 27L, true, Instant.parse("2026-02-20T09:00:00Z"), Instant.parse("2026-01-05T08:00:00Z"),
-                Instant.parse("2026-03-01T09:30:00Z"), OCCURRED_AT, 2, 7_200L);
+                Instant.parse("2026-03-01T09:30:00Z"), OCCURRED_AT, 2, 7_200L, Instant.parse("2026-03-31T10:00:00Z"));
     }
 
     public static DeadLetter deadLetter() {

@@ -134,10 +134,14 @@ public final class LocalFlinkCluster implements AutoCloseable {
         return started;
     }
 
-    /** Waits until exactly {@code count} TaskManagers are registered (a killed one drops out after heartbeats fail). */
+    /**
+     * Waits until exactly {@code count} TaskManagers are registered (a killed one drops out after heartbeats fail)
+     * and the slot manager counts all their slots: a TaskManager is listed a moment before its slot report arrives,
+     * and until then the cluster offers no slot to a job.
+     */
     public void awaitTaskManagers(int count, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (rest.taskManagers().size() != count) {
+        while (!registeredWithAllSlots(count)) {
             if (liveTaskManagers() < count) {
                 ClusterProcess dead = taskManagers.stream().filter(tm -> !tm.isAlive()).reduce((a, b) -> b)
                         .orElseThrow(() -> new IllegalStateException("Only " + liveTaskManagers()
@@ -147,6 +151,12 @@ public final class LocalFlinkCluster implements AutoCloseable {
             failIfPast(deadline, count + " TaskManager(s) to be registered", jobManager);
             FlinkRestClient.sleep(REGISTRATION_POLL);
         }
+    }
+
+    private boolean registeredWithAllSlots(int count) {
+        List<TaskManagerInfo> registered = rest.taskManagers();
+        return registered.size() == count
+                && rest.overview().slotsTotal() == registered.stream().mapToInt(TaskManagerInfo::slots).sum();
     }
 
     /** Stops every process: TaskManagers, then the JobManager. Checkpoints, savepoints and logs stay on disk. */

@@ -36,6 +36,8 @@ final class BrokerIo {
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, String.valueOf(2 * 1024 * 1024));
+        // A broker in a busy test JVM on two cores can stall for a while: wait rather than fail the whole test.
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "600000");
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());

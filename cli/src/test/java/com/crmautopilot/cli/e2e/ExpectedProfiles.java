@@ -97,7 +97,7 @@ final class ExpectedProfiles {
                 byTime.get(0).occurredAt(),
                 latest(byTime, TOUCHES),
                 Instant.ofEpochMilli(asOf),
-                responses, responseSeconds);
+                responses, responseSeconds, null);
     }
 
     /** Lead attributes as one shape, whichever of lead.created or lead.updated carried them. */

@@ -180,9 +180,15 @@ class IngestionEndToEndTest {
             assertThat(actual)
                     .as("profile of %s", lead)
                     .usingRecursiveComparison()
-                    .ignoringFields("profileId", "version", "asOf", "trigger", "triggerEventId")
+                    .ignoringFields("profileId", "version", "asOf", "trigger", "triggerEventId", "windowExpiresAt")
                     .isEqualTo(expected);
             assertThat(actual.asOf()).isEqualTo(expected.lastActivityAt());
+            // the oldest windowed contribution leaves within the window's length, and never before now (a lead whose
+            // window holds nothing, only lifecycle events, has no expiry)
+            if (actual.windowExpiresAt() != null) {
+                assertThat(actual.windowExpiresAt()).as("window expiry of %s", lead).isAfter(actual.asOf())
+                        .isBeforeOrEqualTo(actual.asOf().plus(java.time.Duration.ofDays(30)));
+            }
         });
         // versions of a lead are unique and gap-free in the committed output
         Map<String, List<Long>> versions = profiles.stream().collect(Collectors.groupingBy(

@@ -134,12 +134,32 @@ final class SavepointContents {
         return state.getTypeSerializerSnapshot(StateMetaInfoSnapshot.CommonSerializerKeys.VALUE_SERIALIZER);
     }
 
-    /** Every value of a keyed state (one per key), deserialized with the serializer the savepoint recorded. */
+    /** Every value of a keyed value state (one per key), deserialized with the serializer the savepoint recorded. */
     List<Object> keyedValues(String uid, String stateName) {
+        List<Object> values = new ArrayList<>();
+        forEachKeyedEntry(uid, stateName, (serializer, bytes) ->
+                values.add(serializer.deserialize(new DataInputDeserializer(bytes))));
+        return values;
+    }
+
+    /**
+     * How many entries a keyed state holds: one per key for value and list states (a list's elements share one
+     * entry, in a delimited format its list serializer does not read), one per key and map key for map states.
+     */
+    int keyedEntries(String uid, String stateName) {
+        int[] count = {0};
+        forEachKeyedEntry(uid, stateName, (serializer, bytes) -> count[0]++);
+        return count[0];
+    }
+
+    private interface EntryVisitor {
+        void visit(TypeSerializer<?> valueSerializer, byte[] value) throws Exception;
+    }
+
+    private void forEachKeyedEntry(String uid, String stateName, EntryVisitor visitor) {
         Operator op = operator(uid);
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         Thread.currentThread().setContextClassLoader(classLoader);
-        List<Object> values = new ArrayList<>();
         try {
             // Our jobs key every stream by String (TenantKeys).
             FullSnapshotRestoreOperation<String> restore = new FullSnapshotRestoreOperation<>(
@@ -167,7 +187,7 @@ final class SavepointContents {
                                 while (entries.hasNext()) {
                                     KeyGroupEntry entry = entries.next();
                                     if (entry.getKvStateId() == stateId) {
-                                        values.add(serializer.deserialize(new DataInputDeserializer(entry.getValue())));
+                                        visitor.visit(serializer, entry.getValue());
                                     }
                                 }
                             }
@@ -175,7 +195,6 @@ final class SavepointContents {
                     }
                 }
             }
-            return values;
         } catch (Exception e) {
             throw new IllegalStateException("Could not read state " + stateName + " of " + uid + " in " + directory, e);
         } finally {

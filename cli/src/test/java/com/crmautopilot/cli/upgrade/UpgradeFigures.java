@@ -53,7 +53,7 @@ final class UpgradeFigures {
             List<String> described = new ArrayList<>();
             op.keyed().forEach((name, state) -> {
                 String keys = state.getBackendStateType() == StateMetaInfoSnapshot.BackendStateType.PRIORITY_QUEUE
-                        ? "" : " (" + savepoint.keyedValues(op.uid(), name).size() + " keys)";
+                        ? "" : " (" + savepoint.keyedEntries(op.uid(), name) + " entries)";
                 described.add("keyed " + name + keys + " = " + serializers(state));
             });
             op.operator().forEach((name, state) -> described.add("operator " + name + " = " + serializers(state)));

@@ -65,7 +65,7 @@ public record LeadScoringSettings(String modelsTopic, String controlTopic, Strin
         LeadScoringConfig config = within("scoring.*", () -> new LeadScoringConfig(
                 text(merged, "scoring.model-name"), schedule, integer(merged, "scoring.history-size"),
                 integer(merged, "scoring.known-versions"), integer(merged, "scoring.factors"),
-                number(merged, "scoring.min-factor-weight"), rules, defaultModel, WindowExpiry.unknown(),
+                number(merged, "scoring.min-factor-weight"), rules, defaultModel, WindowExpiry.fromProfile(),
                 text(merged, "topics.models"), integer(merged, "scoring.min-score-change")));
         return new LeadScoringSettings(text(merged, "topics.models"), text(merged, "topics.control"),
                 text(merged, "topics.lead-scores"), text(merged, "topics.score-changes"), config);

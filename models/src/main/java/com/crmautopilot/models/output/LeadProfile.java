@@ -15,6 +15,8 @@ import java.time.Instant;
  * @param profileId deterministic: tenant, lead and version, so rewriting the same change is idempotent
  * @param version   counts the changes of this lead's profile, from 1
  * @param trigger   the event type that changed it, or {@code window_expiry} when a contribution left the window
+ * @param windowExpiresAt when the oldest contribution leaves the 30-day window (the next {@code window_expiry}
+ *                  profile, without a new event); null while the window is empty
  */
 public record LeadProfile(
         String profileId,
@@ -53,7 +55,8 @@ public record LeadProfile(
         Instant lastTouchAt,
         Instant lastActivityAt,
         int responseCount,
-        long responseSecondsTotal) {
+        long responseSecondsTotal,
+        Instant windowExpiresAt) {
 
     public static final String STATUS_OPEN = "open";
     public static final String STATUS_CONVERTED = "converted";

@@ -233,7 +233,7 @@ class SchemaContractTest {
     void aLeadProfileWithUnknownAttributesValidates() {
         LeadProfile sparse = new LeadProfile("t:l:1", "t", "l", 1, SampleRecords.OCCURRED_AT, LeadProfile.TRIGGER_WINDOW_EXPIRY,
                 null, null, null, null, null, null, null, null, null, null, LeadProfile.STATUS_OPEN,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 1, false, null, SampleRecords.OCCURRED_AT, null, SampleRecords.OCCURRED_AT, 0, 0);
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 1, false, null, SampleRecords.OCCURRED_AT, null, SampleRecords.OCCURRED_AT, 0, 0, null);
 
         assertThat(errors(PROFILES, tree(Json.writeBytes(sparse)))).isEmpty();
     }

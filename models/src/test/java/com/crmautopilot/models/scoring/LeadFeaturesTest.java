@@ -21,7 +21,7 @@ class LeadFeaturesTest {
         return new LeadProfile("acme:L1:3", "acme", "L1", 3, AS_OF, "email.clicked", "e-9",
                 "Ada Lovelace", title, "Analytical Engines", companySize, industry, "GB", "webinar", "K-7", "U-1",
                 LeadProfile.STATUS_OPEN, sent, opens, clicks, 1, 4, 2, demoAt == null ? 0 : 1, 0, 1,
-                25, demoAt != null, demoAt, firstTouch, lastActivity, lastActivity, responses, responseSeconds);
+                25, demoAt != null, demoAt, firstTouch, lastActivity, lastActivity, responses, responseSeconds, null);
     }
 
     private static double value(RawFeatures raw, String feature) {

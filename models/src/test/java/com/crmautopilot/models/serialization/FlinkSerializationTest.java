@@ -62,7 +62,7 @@ class FlinkSerializationTest {
         LeadProfile full = SampleRecords.leadProfile();
         LeadProfile sparse = new LeadProfile("t:l:1", "t", "l", 1, SampleRecords.OCCURRED_AT, LeadProfile.TRIGGER_WINDOW_EXPIRY,
                 null, null, null, null, null, null, null, null, null, null, null,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0L, false, null, null, null, null, 0, 0L);
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0L, false, null, null, null, null, 0, 0L, null);
 
         assertThat(roundTrip(LeadProfile.class, full)).isEqualTo(full);
         assertThat(roundTrip(LeadProfile.class, sparse)).isEqualTo(sparse);

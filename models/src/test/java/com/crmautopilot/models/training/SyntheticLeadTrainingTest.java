@@ -191,6 +191,6 @@ class SyntheticLeadTrainingTest {
         return new com.crmautopilot.models.output.LeadProfile("t:L:1", "t", "L", 1, SyntheticLeads.START, "web.visit", "e1",
                 "Grace", "Director of IT", "Navy", 900, industry, "US", "web", "K-3", "U1", "open",
                 3, 2, 1, 0, 4, 1, 1, 0, 0, 11, true, SyntheticLeads.START.minusSeconds(86_400),
-                SyntheticLeads.START.minusSeconds(20 * 86_400), SyntheticLeads.START, SyntheticLeads.START, 0, 0);
+                SyntheticLeads.START.minusSeconds(20 * 86_400), SyntheticLeads.START, SyntheticLeads.START, 0, 0, null);
     }
 }

@@ -377,7 +377,8 @@ public final class LeadProfileUpdater implements Serializable {
                 window[WindowCounter.CALLS_MEETINGS.ordinal()],
                 state.totalEvents, state.lastDemoRequestAt != null, instant(state.lastDemoRequestAt),
                 instant(state.firstTouchAt), instant(state.lastTouchAt), instant(state.lastActivityAt),
-                responseCount, responseSeconds);
+                responseCount, responseSeconds,
+                instant(nextExpiry(state)));
     }
 
     private static Instant instant(Long millis) {

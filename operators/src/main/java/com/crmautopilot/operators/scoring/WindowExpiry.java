@@ -24,4 +24,9 @@ public interface WindowExpiry extends Serializable {
     static WindowExpiry unknown() {
         return profile -> null;
     }
+
+    /** What the profile operator says: {@link LeadProfile#windowExpiresAt()}. */
+    static WindowExpiry fromProfile() {
+        return LeadProfile::windowExpiresAt;
+    }
 }

@@ -43,6 +43,7 @@ class LeadProfileFunctionTest {
         process(leadEvent(EMAIL_CLICKED, clickedAt));
         assertThat(last().emailOpens30d()).isEqualTo(1);
         assertThat(last().emailClicks30d()).isEqualTo(1);
+        assertThat(last().windowExpiresAt()).as("the open's bucket leaves first").isEqualTo(T0.plus(WINDOW));
         newProfiles();
 
         harness.processWatermark(millis(T0.plus(WINDOW)) - 1);
@@ -59,11 +60,13 @@ class LeadProfileFunctionTest {
         assertThat(afterExpiry.emailClicks30d()).isEqualTo(1);
         assertThat(afterExpiry.totalEvents()).as("lifetime fields keep it").isEqualTo(2);
         assertThat(afterExpiry.version()).isEqualTo(3);
+        assertThat(afterExpiry.windowExpiresAt()).isEqualTo(clickedAt.plus(WINDOW));
 
         harness.processWatermark(millis(clickedAt.plus(WINDOW)));
         LeadProfile empty = newProfiles().get(0);
         assertThat(empty.emailClicks30d()).isZero();
         assertThat(empty.asOf()).isEqualTo(clickedAt.plus(WINDOW));
+        assertThat(empty.windowExpiresAt()).as("nothing left to expire").isNull();
     }
 
     @Test

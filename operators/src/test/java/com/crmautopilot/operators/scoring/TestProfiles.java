@@ -183,6 +183,6 @@ final class TestProfiles {
                 trigger, "evt-" + leadId + "-" + version, "Lead " + leadId, title, "Initech", companySize, industry,
                 country, source, campaignId, "user-01", status, emailsSent, opens, clicks, replies, visits, downloads,
                 demoRequests, forms, callsMeetings, totalEvents, demoAt != null, demoAt, firstTouchAt, lastTouchAt,
-                activity, responseCount, responseSeconds);
+                activity, responseCount, responseSeconds, null);
     }
 }

@@ -92,6 +92,6 @@ final class Profiles {
         return new LeadProfile(LeadProfile.profileId(tenant, lead, version), tenant, lead, version, asOf, "web.visit",
                 "evt-" + version, "Jane Doe", "VP Sales", "Initech", 120, "software", "DE", "paid", "spring-webinar",
                 ownerId, status, 2, 1, 0, 0, webVisits, 0, demoRequests, 0, 0, version, demoRequested, null,
-                T0, T0, lastActivityAt, 0, 0);
+                T0, T0, lastActivityAt, 0, 0, null);
     }
 }

@@ -55,6 +55,7 @@ public final class LeadProfileSerializer extends StdSerializer<LeadProfile> {
     private static final SerializableString LAST_ACTIVITY_AT = name("last_activity_at");
     private static final SerializableString RESPONSE_COUNT = name("response_count");
     private static final SerializableString RESPONSE_SECONDS_TOTAL = name("response_seconds_total");
+    private static final SerializableString WINDOW_EXPIRES_AT = name("window_expires_at");
 
     public LeadProfileSerializer() {
         super(LeadProfile.class);
@@ -104,6 +105,7 @@ public final class LeadProfileSerializer extends StdSerializer<LeadProfile> {
         number(g, RESPONSE_COUNT, p.responseCount());
         g.writeFieldName(RESPONSE_SECONDS_TOTAL);
         g.writeNumber(p.responseSecondsTotal());
+        instant(g, WINDOW_EXPIRES_AT, p.windowExpiresAt());
         g.writeEndObject();
     }
 

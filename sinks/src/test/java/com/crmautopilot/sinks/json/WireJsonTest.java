@@ -67,7 +67,7 @@ class WireJsonTest {
                 maybe(r), maybe(r), maybe(r), r.nextBoolean() ? null : r.nextInt(), maybe(r), maybe(r), maybe(r),
                 maybe(r), maybe(r), maybe(r), r.nextInt(), r.nextInt(50), r.nextInt(50), r.nextInt(50), r.nextInt(50),
                 r.nextInt(50), r.nextInt(50), r.nextInt(50), r.nextInt(50), r.nextLong(), r.nextBoolean(),
-                maybeInstant(r), maybeInstant(r), maybeInstant(r), maybeInstant(r), r.nextInt(), r.nextLong());
+                maybeInstant(r), maybeInstant(r), maybeInstant(r), maybeInstant(r), r.nextInt(), r.nextLong(), maybeInstant(r));
     }
 
     private static String maybe(Random random) {

@@ -21,7 +21,7 @@ class JsonRecordSerializerTest {
         LeadProfile profile = new LeadProfile(LeadProfile.profileId("acme", "lead-1", 3), "acme", "lead-1", 3, AS_OF,
                 "email.opened", "e-1", "Jane Roe", "CTO", "Initech", 250, "software", "DE", "paid", "spring",
                 "rep-7", LeadProfile.STATUS_OPEN, 1, 2, 3, 4, 5, 6, 7, 8, 9, 42L, true, AS_OF, AS_OF, AS_OF, AS_OF,
-                2, 3600L);
+                2, 3600L, null);
         JsonRecordSerializer<LeadProfile> serializer =
                 new JsonRecordSerializer<>("ai.lead-profiles", OutputSinks::leadProfileKey);
 
