@@ -1,24 +1,16 @@
 package com.crmautopilot.cep;
 
 import com.crmautopilot.cep.config.TriggerCatalog;
+import com.crmautopilot.cep.testing.BenchRuns;
 import com.crmautopilot.models.event.CrmEvent;
-import com.crmautopilot.models.json.Json;
 import com.crmautopilot.models.suggest.SuggestionCandidate;
-import com.crmautopilot.simulator.SimulatedRecord;
-import com.crmautopilot.simulator.Simulator;
-import com.crmautopilot.simulator.SimulatorConfig;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,11 +33,7 @@ class TriggerThroughputBench {
     @Test
     void measuresEventsPerSecondOnHeapAndRocksDb() throws Exception {
         int days = Integer.getInteger("cep.bench.days", 60);
-        List<CrmEvent> events = new Simulator(SimulatorConfig.builder().days(days).build().withoutNoise())
-                .records()
-                .map(SimulatedRecord::value)
-                .map(bytes -> Json.read(bytes, CrmEvent.class))
-                .toList();
+        List<CrmEvent> events = BenchRuns.standardWorld(days);
         long baselineStarted = System.nanoTime();
         long marks = baseline(events);
         double baselineSeconds = (System.nanoTime() - baselineStarted) / 1e9;
@@ -88,12 +76,7 @@ class TriggerThroughputBench {
 
     /** The same source and condensing functions with nothing behind them: what the triggers add is the rest. */
     private static long baseline(List<CrmEvent> events) throws Exception {
-        Configuration configuration = new Configuration();
-        configuration.set(PipelineOptions.GENERIC_TYPES, false);
-        configuration.set(PipelineOptions.AUTO_GENERATE_UIDS, false);
-        configuration.set(PipelineOptions.OBJECT_REUSE, true);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
-        env.setParallelism(1);
+        StreamExecutionEnvironment env = BenchRuns.environment(null);
         DataStream<CrmEvent> source = env.fromData(events, TypeInformation.of(CrmEvent.class)).uid("bench-events");
         DataStream<Long> counts = source
                 .flatMap(new com.crmautopilot.cep.condense.LeadMarks(),
@@ -113,24 +96,9 @@ class TriggerThroughputBench {
     }
 
     private static List<SuggestionCandidate> run(List<CrmEvent> events, String backend) throws Exception {
-        Configuration configuration = new Configuration();
-        configuration.set(PipelineOptions.GENERIC_TYPES, false);
-        configuration.set(PipelineOptions.AUTO_GENERATE_UIDS, false);
-        configuration.set(PipelineOptions.OBJECT_REUSE, true);
-        configuration.set(StateBackendOptions.STATE_BACKEND, backend);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
-        env.setParallelism(1);
-        DataStream<CrmEvent> source = env.fromData(events, TypeInformation.of(CrmEvent.class))
-                .uid("bench-events")
-                .assignTimestampsAndWatermarks(WatermarkStrategy.<CrmEvent>forBoundedOutOfOrderness(
-                        Duration.ofMinutes(15)).withTimestampAssigner((e, t) -> e.timestampMillis()))
-                .uid("bench-event-time");
-        DataStream<SuggestionCandidate> candidates = new TriggerLibrary(catalog())
-                .attach(source, null, null, TriggerLibrary.broadcastOverrides(env, null));
-        try (CloseableIterator<SuggestionCandidate> it = candidates.executeAndCollect("trigger-bench-" + backend)) {
-            List<SuggestionCandidate> all = new java.util.ArrayList<>();
-            it.forEachRemaining(all::add);
-            return all;
-        }
+        StreamExecutionEnvironment env = BenchRuns.environment(backend);
+        DataStream<SuggestionCandidate> candidates = new TriggerLibrary(catalog()).attach(
+                BenchRuns.eventTimeSource(env, events), null, null, TriggerLibrary.broadcastOverrides(env, null));
+        return BenchRuns.collect(candidates, "trigger-bench-" + backend);
     }
 }

@@ -1,5 +1,7 @@
 package com.crmautopilot.cep.config;
 
+import com.crmautopilot.models.config.DurationText;
+
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -17,7 +19,7 @@ public enum ParamKind {
         @Override
         String problem(String value) {
             try {
-                Duration d = Durations.parse(value);
+                Duration d = DurationText.parse(value);
                 return d.isNegative() || d.isZero() ? "must be a positive duration" : null;
             } catch (RuntimeException e) {
                 return "is not a duration (30d, 24h, 15m, 10s or ISO-8601)";

@@ -1,15 +1,11 @@
 package com.crmautopilot.cep.config;
 
+import com.crmautopilot.models.config.ConfigDocuments;
 import com.crmautopilot.models.suggest.TriggerType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Iterator;
@@ -46,34 +42,16 @@ public final class TriggerCatalog implements Serializable {
 
     /** The catalog shipped on the classpath. */
     public static TriggerCatalog defaults() {
-        try (InputStream in = TriggerCatalog.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is not on the classpath");
-            }
-            return fromYaml(new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + RESOURCE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read classpath:" + RESOURCE, e);
-        }
+        return ConfigDocuments.fromClasspath(TriggerCatalog.class, RESOURCE, TriggerCatalog::fromYaml);
     }
 
     public static TriggerCatalog load(Path file) {
-        try {
-            return fromYaml(Files.readString(file), file.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        return ConfigDocuments.fromFile(file, TriggerCatalog::fromYaml);
     }
 
     /** Parses and checks a catalog; every trigger type must be present, every parameter must parse. */
     public static TriggerCatalog fromYaml(String yaml, String source) {
-        JsonNode root;
-        try {
-            root = new YAMLMapper().readTree(yaml);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException(source + " is not valid YAML: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        JsonNode root = ConfigDocuments.parseYaml(new YAMLMapper(), yaml, source);
         JsonNode triggers = root == null ? null : root.get("triggers");
         if (triggers == null || !triggers.isObject()) {
             throw new IllegalArgumentException(source + " must be a mapping with a triggers mapping");

@@ -1,5 +1,7 @@
 package com.crmautopilot.cep.config;
 
+import com.crmautopilot.models.config.DurationText;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,7 +29,7 @@ public record TriggerSettings(String triggerType, boolean enabled, Map<String, S
     }
 
     public Duration duration(String name) {
-        return Durations.parse(text(name));
+        return DurationText.parse(text(name));
     }
 
     public int integer(String name) {

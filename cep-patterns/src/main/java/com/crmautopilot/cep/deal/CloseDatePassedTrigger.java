@@ -10,16 +10,15 @@ import java.util.Map;
  * the close day (UTC; the grace covers owners west of UTC, whose day ends later). The episode is the close date
  * that passed: moving the close date into the future clears it, and a later date that passes again is a new one.
  */
-public final class CloseDatePassedTrigger implements DealTrigger {
+public final class CloseDatePassedTrigger extends ConfiguredDealTrigger {
 
     public static final TriggerType TYPE = TriggerType.CLOSE_DATE_PASSED;
     static final int SLOT = 2;
 
-    private final boolean enabled;
     private final long grace;
 
     private CloseDatePassedTrigger(boolean enabled, long grace) {
-        this.enabled = enabled;
+        super(TYPE, SLOT, enabled);
         this.grace = grace;
     }
 
@@ -29,21 +28,6 @@ public final class CloseDatePassedTrigger implements DealTrigger {
 
     public static CloseDatePassedTrigger from(TriggerSettings settings) {
         return new CloseDatePassedTrigger(settings.enabled(), settings.duration("grace").toMillis());
-    }
-
-    @Override
-    public TriggerType type() {
-        return TYPE;
-    }
-
-    @Override
-    public int slot() {
-        return SLOT;
-    }
-
-    @Override
-    public boolean enabled() {
-        return enabled;
     }
 
     @Override
@@ -60,8 +44,7 @@ public final class CloseDatePassedTrigger implements DealTrigger {
         if (deal.closeEpochDay == null) {
             return NO_CHANGE;
         }
-        long at = DealFacts.closeDayEnd(deal.closeEpochDay) + grace;
-        return at > now ? at : NO_CHANGE;
+        return untilPassed(DealFacts.closeDayEnd(deal.closeEpochDay) + grace, now);
     }
 
     @Override

@@ -10,15 +10,13 @@ import java.util.Map;
  * episode (its candidate names all competitors so far and replaces the previous one, which is cleared); the same
  * competitor noted again is not news. Closing the deal clears it.
  */
-public final class CompetitorDetectedTrigger implements DealTrigger {
+public final class CompetitorDetectedTrigger extends ConfiguredDealTrigger {
 
     public static final TriggerType TYPE = TriggerType.COMPETITOR_DETECTED;
     static final int SLOT = 5;
 
-    private final boolean enabled;
-
     private CompetitorDetectedTrigger(boolean enabled) {
-        this.enabled = enabled;
+        super(TYPE, SLOT, enabled);
     }
 
     public static TriggerSettings defaults() {
@@ -27,21 +25,6 @@ public final class CompetitorDetectedTrigger implements DealTrigger {
 
     public static CompetitorDetectedTrigger from(TriggerSettings settings) {
         return new CompetitorDetectedTrigger(settings.enabled());
-    }
-
-    @Override
-    public TriggerType type() {
-        return TYPE;
-    }
-
-    @Override
-    public int slot() {
-        return SLOT;
-    }
-
-    @Override
-    public boolean enabled() {
-        return enabled;
     }
 
     @Override

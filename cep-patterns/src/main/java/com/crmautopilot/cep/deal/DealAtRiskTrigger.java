@@ -15,19 +15,18 @@ import java.util.Map;
  * window). New touches that bring the count back up clear it; so does the close date moving out of the horizon or
  * passing (then {@code close_date_passed} takes over).
  */
-public final class DealAtRiskTrigger implements DealTrigger {
+public final class DealAtRiskTrigger extends ConfiguredDealTrigger {
 
     public static final TriggerType TYPE = TriggerType.DEAL_AT_RISK;
     static final int SLOT = 0;
 
-    private final boolean enabled;
     private final long horizon;
     private final long window;
     private final int minActivities;
     private final long minDealAge;
 
     private DealAtRiskTrigger(boolean enabled, long horizon, long window, int minActivities, long minDealAge) {
-        this.enabled = enabled;
+        super(TYPE, SLOT, enabled);
         this.horizon = horizon;
         this.window = window;
         this.minActivities = minActivities;
@@ -47,21 +46,6 @@ public final class DealAtRiskTrigger implements DealTrigger {
         }
         return new DealAtRiskTrigger(settings.enabled(), settings.duration("horizon").toMillis(),
                 settings.duration("window").toMillis(), minActivities, settings.duration("min_deal_age").toMillis());
-    }
-
-    @Override
-    public TriggerType type() {
-        return TYPE;
-    }
-
-    @Override
-    public int slot() {
-        return SLOT;
-    }
-
-    @Override
-    public boolean enabled() {
-        return enabled;
     }
 
     @Override

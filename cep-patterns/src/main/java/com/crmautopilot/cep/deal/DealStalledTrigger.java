@@ -15,17 +15,16 @@ import java.util.Map;
  * <p>{@code min_sample} and {@code sample_size} shape the median operator and are read from the defaults only;
  * {@code factor} and {@code fallback_median} can be overridden per tenant.
  */
-public final class DealStalledTrigger implements DealTrigger {
+public final class DealStalledTrigger extends ConfiguredDealTrigger {
 
     public static final TriggerType TYPE = TriggerType.DEAL_STALLED;
     static final int SLOT = 1;
 
-    private final boolean enabled;
     private final double factor;
     private final long fallbackMedian;
 
     private DealStalledTrigger(boolean enabled, double factor, long fallbackMedian) {
-        this.enabled = enabled;
+        super(TYPE, SLOT, enabled);
         this.factor = factor;
         this.fallbackMedian = fallbackMedian;
     }
@@ -44,21 +43,6 @@ public final class DealStalledTrigger implements DealTrigger {
     }
 
     @Override
-    public TriggerType type() {
-        return TYPE;
-    }
-
-    @Override
-    public int slot() {
-        return SLOT;
-    }
-
-    @Override
-    public boolean enabled() {
-        return enabled;
-    }
-
-    @Override
     public Long episodeStart(DealState deal, long now, StageMedians medians) {
         if (deal.stage == null || deal.stageEnteredAt == DealState.NEVER) {
             return null;
@@ -71,8 +55,7 @@ public final class DealStalledTrigger implements DealTrigger {
         if (deal.stage == null || deal.stageEnteredAt == DealState.NEVER) {
             return NO_CHANGE;
         }
-        long at = stalledAt(deal, medians);
-        return at > now ? at : NO_CHANGE;
+        return untilPassed(stalledAt(deal, medians), now);
     }
 
     @Override

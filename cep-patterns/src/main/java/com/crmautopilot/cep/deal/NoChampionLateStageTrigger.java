@@ -10,19 +10,13 @@ import java.util.Map;
  * champion role, {@code delay} after it got there. The episode starts when the deal reached the stage; a champion
  * being added clears it, as does falling back to an earlier stage.
  */
-public final class NoChampionLateStageTrigger implements DealTrigger {
+public final class NoChampionLateStageTrigger extends LateStageTrigger {
 
     public static final TriggerType TYPE = TriggerType.NO_CHAMPION_LATE_STAGE;
     static final int SLOT = 4;
 
-    private final boolean enabled;
-    private final int stageRank;
-    private final long delay;
-
     private NoChampionLateStageTrigger(boolean enabled, int stageRank, long delay) {
-        this.enabled = enabled;
-        this.stageRank = stageRank;
-        this.delay = delay;
+        super(TYPE, SLOT, enabled, stageRank, delay);
     }
 
     public static TriggerSettings defaults() {
@@ -36,40 +30,15 @@ public final class NoChampionLateStageTrigger implements DealTrigger {
     }
 
     @Override
-    public TriggerType type() {
-        return TYPE;
-    }
-
-    @Override
-    public int slot() {
-        return SLOT;
-    }
-
-    @Override
-    public boolean enabled() {
-        return enabled;
-    }
-
-    @Override
-    public Long episodeStart(DealState deal, long now, StageMedians medians) {
-        long since = deal.atOrBeyondSince(stageRank);
-        if (since == DealState.NEVER || now < since + delay || deal.hasChampion) {
-            return null;
-        }
-        return since;
-    }
-
-    @Override
-    public long nextChange(DealState deal, long now, StageMedians medians) {
-        long since = deal.atOrBeyondSince(stageRank);
-        return since != DealState.NEVER && since + delay > now ? since + delay : NO_CHANGE;
+    boolean lacking(DealState deal) {
+        return !deal.hasChampion;
     }
 
     @Override
     public Map<String, String> facts(DealState deal, long now, StageMedians medians) {
         Map<String, String> facts = DealFacts.base(deal);
         facts.put("engaged_contacts", Integer.toString(deal.engagedContacts.length));
-        facts.put("days_in_stage", DealFacts.days(now - deal.atOrBeyondSince(stageRank)));
+        facts.put("days_in_stage", DealFacts.days(now - reachedAt(deal)));
         return facts;
     }
 }

@@ -12,21 +12,16 @@ import java.util.Map;
  * call, a meeting, a reply); one-way emails do not count. The episode starts when the deal reached the stage; a
  * further contact engaging clears it, as does falling back to an earlier stage.
  */
-public final class SingleThreadedTrigger implements DealTrigger {
+public final class SingleThreadedTrigger extends LateStageTrigger {
 
     public static final TriggerType TYPE = TriggerType.SINGLE_THREADED;
     static final int SLOT = 3;
 
-    private final boolean enabled;
-    private final int fromRank;
     private final int maxEngaged;
-    private final long delay;
 
     private SingleThreadedTrigger(boolean enabled, int fromRank, int maxEngaged, long delay) {
-        this.enabled = enabled;
-        this.fromRank = fromRank;
+        super(TYPE, SLOT, enabled, fromRank, delay);
         this.maxEngaged = maxEngaged;
-        this.delay = delay;
     }
 
     public static TriggerSettings defaults() {
@@ -46,33 +41,8 @@ public final class SingleThreadedTrigger implements DealTrigger {
     }
 
     @Override
-    public TriggerType type() {
-        return TYPE;
-    }
-
-    @Override
-    public int slot() {
-        return SLOT;
-    }
-
-    @Override
-    public boolean enabled() {
-        return enabled;
-    }
-
-    @Override
-    public Long episodeStart(DealState deal, long now, StageMedians medians) {
-        long since = deal.atOrBeyondSince(fromRank);
-        if (since == DealState.NEVER || now < since + delay || deal.engagedContacts.length > maxEngaged) {
-            return null;
-        }
-        return since;
-    }
-
-    @Override
-    public long nextChange(DealState deal, long now, StageMedians medians) {
-        long since = deal.atOrBeyondSince(fromRank);
-        return since != DealState.NEVER && since + delay > now ? since + delay : NO_CHANGE;
+    boolean lacking(DealState deal) {
+        return deal.engagedContacts.length <= maxEngaged;
     }
 
     @Override

@@ -27,7 +27,7 @@ import java.util.TreeMap;
  * clears the burst state one window after its last engagement (an early timer re-registers instead of being
  * moved on every engagement). Converted or disqualified leads never fire.
  */
-public final class HotLeadTrigger extends LeadTrigger {
+public final class HotLeadTrigger extends SlidingWindowTrigger {
 
     private static final long serialVersionUID = 1L;
 
@@ -94,7 +94,12 @@ public final class HotLeadTrigger extends LeadTrigger {
         scheduleNoLaterThan(ctx, burstEnd(kept, quietUntil.value(), window));
     }
 
-    /** When the burst state can go: one window after the newest engagement, and not before the quiet period ends. */
+    /** One window after the newest engagement, and not before the quiet period ends: then the burst is over. */
+    @Override
+    protected long stateEnd(long window) throws Exception {
+        return burstEnd(recent.value(), quietUntil.value(), window);
+    }
+
     private static long burstEnd(long[] times, Long quiet, long window) {
         long end = times == null || times.length == 0 ? Long.MIN_VALUE : times[times.length - 1] + window;
         return Math.max(end, quiet == null ? Long.MIN_VALUE : quiet);
@@ -111,22 +116,6 @@ public final class HotLeadTrigger extends LeadTrigger {
 
     private static Set<String> engagementTypes(TriggerSettings settings) {
         return new HashSet<>(Arrays.asList(settings.text(TriggerParams.ENGAGEMENT_TYPES).replace(" ", "").split(",")));
-    }
-
-    @Override
-    protected void onDeadline(long timestamp, LeadEntry who, TriggerSettings settings, ReadOnlyContext ctx,
-                              Collector<SuggestionCandidate> out) throws Exception {
-        long end = burstEnd(recent.value(), quietUntil.value(), settings.duration(TriggerParams.WINDOW).toMillis());
-        if (timestamp < end) {
-            schedule(ctx, end);
-            return;
-        }
-        // One window after the last engagement and the quiet period: the burst is over.
-        clearTrigger();
-    }
-
-    @Override
-    protected void onClosed(LeadMark mark, LeadEntry who, ReadOnlyContext ctx, Collector<SuggestionCandidate> out) {
     }
 
     @Override

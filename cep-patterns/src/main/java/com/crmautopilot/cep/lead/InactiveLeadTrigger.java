@@ -58,7 +58,7 @@ public final class InactiveLeadTrigger extends LeadTrigger {
         }
         Long fired = firedEpisode.value();
         if (fired != null) {
-            out.collect(cleared(who, mark.at(), fired, Map.of("cleared_by", mark.eventType())));
+            out.collect(clearedBy(mark, who, fired));
             firedEpisode.clear();
         }
         lastTouch.update(new LeadTouch(mark.at(), mark.eventType(), mark.actorUserId()));
@@ -76,8 +76,7 @@ public final class InactiveLeadTrigger extends LeadTrigger {
         }
         // The timer may be early: touches since it was set moved the silence, or the tenant's silence changed.
         long due = last.at() + settings.duration(TriggerParams.SILENCE).toMillis();
-        if (timestamp < due) {
-            schedule(ctx, due);
+        if (postponedTo(ctx, timestamp, due)) {
             return;
         }
         Map<String, String> facts = new TreeMap<>();
@@ -95,10 +94,7 @@ public final class InactiveLeadTrigger extends LeadTrigger {
     @Override
     protected void onClosed(LeadMark mark, LeadEntry who, ReadOnlyContext ctx,
                             Collector<SuggestionCandidate> out) throws Exception {
-        Long fired = firedEpisode.value();
-        if (fired != null) {
-            out.collect(cleared(who, mark.at(), fired, Map.of("cleared_by", mark.eventType())));
-        }
+        withdrawFired(firedEpisode.value(), mark, who, out);
     }
 
     @Override

@@ -251,6 +251,19 @@ public abstract class LeadTrigger
     }
 
     /**
+     * For a timer that may fire early (marks since it was set moved the deadline, or the tenant's settings changed):
+     * when {@code due} is still ahead of the firing {@code timestamp}, moves the timer there and answers true, and
+     * the caller waits for it; otherwise the deadline has come.
+     */
+    protected boolean postponedTo(ReadOnlyContext ctx, long timestamp, long due) {
+        if (timestamp < due) {
+            schedule(ctx, due);
+            return true;
+        }
+        return false;
+    }
+
+    /**
      * Makes sure the key's timer fires no later than {@code time}, leaving an earlier one in place. For deadlines
      * that every mark pushes back (a silence, a window's end): moving a timer costs a delete and a register, which
      * on RocksDB are writes, while an early timer costs one firing that finds the deadline moved and re-registers.
@@ -283,6 +296,18 @@ public abstract class LeadTrigger
     protected SuggestionCandidate cleared(LeadEntry who, long clearedAt, long episodeStart,
                                           Map<String, String> facts) {
         return candidate(who, clearedAt, episodeStart, facts).clearedAt(Instant.ofEpochMilli(clearedAt));
+    }
+
+    /** The withdrawal by {@code mark} (an answer, a touch, the close) of the episode begun at {@code episodeStart}. */
+    protected SuggestionCandidate clearedBy(LeadMark mark, LeadEntry who, long episodeStart) {
+        return cleared(who, mark.at(), episodeStart, Map.of("cleared_by", mark.eventType()));
+    }
+
+    /** Withdraws by {@code mark} the candidate that went out for {@code firedEpisode}; null: none went out. */
+    protected void withdrawFired(Long firedEpisode, LeadMark mark, LeadEntry who, Collector<SuggestionCandidate> out) {
+        if (firedEpisode != null) {
+            out.collect(clearedBy(mark, who, firedEpisode));
+        }
     }
 
     protected static String days(long millis) {

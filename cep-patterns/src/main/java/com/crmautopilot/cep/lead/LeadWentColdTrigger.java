@@ -71,10 +71,7 @@ public final class LeadWentColdTrigger extends LeadTrigger {
     @Override
     protected void onClosed(LeadMark mark, LeadEntry who, ReadOnlyContext ctx,
                             Collector<SuggestionCandidate> out) throws Exception {
-        Long fired = firedEpisode.value();
-        if (fired != null) {
-            out.collect(cleared(who, mark.at(), fired, Map.of("cleared_by", mark.eventType())));
-        }
+        withdrawFired(firedEpisode.value(), mark, who, out);
     }
 
     @Override

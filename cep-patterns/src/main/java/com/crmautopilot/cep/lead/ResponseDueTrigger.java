@@ -71,7 +71,7 @@ abstract class ResponseDueTrigger extends LeadTrigger {
         }
         if (isAnswer(mark) && request != null && mark.at() >= request.at()) {
             if (Boolean.TRUE.equals(fired.value())) {
-                out.collect(cleared(who, mark.at(), request.at(), Map.of("cleared_by", mark.eventType())));
+                out.collect(clearedBy(mark, who, request.at()));
             }
             cancelTimer(ctx);
             clearTrigger();
@@ -87,8 +87,7 @@ abstract class ResponseDueTrigger extends LeadTrigger {
             return;
         }
         long due = deadline(request.at(), settings);
-        if (timestamp < due) {
-            schedule(ctx, due);
+        if (postponedTo(ctx, timestamp, due)) {
             return;
         }
         BusinessCalendar calendar = calendar(settings);
@@ -119,7 +118,7 @@ abstract class ResponseDueTrigger extends LeadTrigger {
                             Collector<SuggestionCandidate> out) throws Exception {
         LeadTouch request = pending.value();
         if (request != null && Boolean.TRUE.equals(fired.value())) {
-            out.collect(cleared(who, mark.at(), request.at(), Map.of("cleared_by", mark.eventType())));
+            out.collect(clearedBy(mark, who, request.at()));
         }
     }
 

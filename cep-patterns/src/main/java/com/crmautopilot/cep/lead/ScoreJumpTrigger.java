@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * The episode is the time of the minimum the jump is measured from, so one rise is one suggestion; the key's timer
  * clears the window one window after the last score.
  */
-public final class ScoreJumpTrigger extends LeadTrigger {
+public final class ScoreJumpTrigger extends SlidingWindowTrigger {
 
     private static final long serialVersionUID = 1L;
 
@@ -84,21 +84,11 @@ public final class ScoreJumpTrigger extends LeadTrigger {
         scheduleNoLaterThan(ctx, mark.at() + window);
     }
 
+    /** One window after the newest score: every pair kept has left the window by then. */
     @Override
-    protected void onDeadline(long timestamp, LeadEntry who, TriggerSettings settings, ReadOnlyContext ctx,
-                              Collector<SuggestionCandidate> out) throws Exception {
+    protected long stateEnd(long window) throws Exception {
         long[] pairs = minima.value();
-        long end = pairs == null || pairs.length == 0 ? Long.MIN_VALUE
-                : pairs[pairs.length - 2] + settings.duration(TriggerParams.WINDOW).toMillis();
-        if (timestamp < end) {
-            schedule(ctx, end);
-            return;
-        }
-        clearTrigger();
-    }
-
-    @Override
-    protected void onClosed(LeadMark mark, LeadEntry who, ReadOnlyContext ctx, Collector<SuggestionCandidate> out) {
+        return pairs == null || pairs.length == 0 ? Long.MIN_VALUE : pairs[pairs.length - 2] + window;
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import static com.crmautopilot.cep.testing.Marks.*;
+import static com.crmautopilot.cep.testing.Withdrawals.withdrawalOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MissingDataTriggerTest {
@@ -82,10 +83,7 @@ class MissingDataTriggerTest {
         SuggestionCandidate fired = harness.newCandidates().get(0);
         int withDeal = harness.keyedStateEntries();
         send(dealClosed(TENANT, "acct-1", "opp-1", T0.plus(Duration.ofDays(2))));
-        assertThat(harness.newCandidates()).singleElement().satisfies(c -> {
-            assertThat(c.cleared()).isTrue();
-            assertThat(c.suggestionId()).isEqualTo(fired.suggestionId());
-        });
+        assertThat(harness.newCandidates()).singleElement().satisfies(withdrawalOf(fired));
         assertThat(harness.keyedStateEntries()).isLessThan(withDeal);
     }
 

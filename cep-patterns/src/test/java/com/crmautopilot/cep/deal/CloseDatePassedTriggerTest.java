@@ -3,8 +3,6 @@ package com.crmautopilot.cep.deal;
 import com.crmautopilot.models.suggest.SuggestionCandidate;
 import com.crmautopilot.models.suggest.SuggestionIds;
 import com.crmautopilot.models.suggest.TriggerType;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -16,26 +14,15 @@ import static com.crmautopilot.cep.deal.DealEvents.TENANT;
 import static com.crmautopilot.cep.deal.DealEvents.day;
 import static com.crmautopilot.cep.deal.DealEvents.deal;
 import static com.crmautopilot.cep.deal.DealEvents.endOf;
+import static com.crmautopilot.cep.testing.Withdrawals.withdrawalOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** close_date_passed: an open deal whose close date is behind it (12 hours of grace after the close day). */
-class CloseDatePassedTriggerTest {
+class CloseDatePassedTriggerTest extends DealTriggerTestCase {
 
     private static final TriggerType PASSED = TriggerType.CLOSE_DATE_PASSED;
     private static final LocalDate CLOSE = LocalDate.parse("2026-01-20");
     private static final Duration GRACE = Duration.ofHours(12);
-
-    private DealHarness deals;
-
-    @BeforeEach
-    void open() throws Exception {
-        deals = DealHarness.open();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        deals.close();
-    }
 
     @Test
     void firesOnceTheCloseDayAndItsGraceAreOver() throws Exception {
@@ -73,10 +60,7 @@ class CloseDatePassedTriggerTest {
 
         deals.send(deal().closeDate(endOf(CLOSE).plus(Duration.ofDays(1)), LocalDate.parse("2026-02-15"), CLOSE));
 
-        assertThat(deals.candidates(PASSED)).singleElement().satisfies(c -> {
-            assertThat(c.cleared()).isTrue();
-            assertThat(c.suggestionId()).isEqualTo(fired.suggestionId());
-        });
+        assertThat(deals.candidates(PASSED)).singleElement().satisfies(withdrawalOf(fired));
     }
 
     @Test
@@ -94,11 +78,8 @@ class CloseDatePassedTriggerTest {
 
         deals.send(deal().won(endOf(CLOSE).plus(Duration.ofDays(2))));
 
-        assertThat(deals.candidates(PASSED)).singleElement().satisfies(c -> {
-            assertThat(c.cleared()).isTrue();
-            assertThat(c.suggestionId()).isEqualTo(fired.suggestionId());
-            assertThat(c.facts().get("cleared_reason")).isEqualTo("deal_closed:won");
-        });
+        assertThat(deals.candidates(PASSED)).singleElement().satisfies(withdrawalOf(fired))
+                .satisfies(c -> assertThat(c.facts().get("cleared_reason")).isEqualTo("deal_closed:won"));
     }
 
     @Test

@@ -3,8 +3,6 @@ package com.crmautopilot.cep.deal;
 import com.crmautopilot.models.suggest.SuggestionCandidate;
 import com.crmautopilot.models.suggest.SuggestionIds;
 import com.crmautopilot.models.suggest.TriggerType;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -14,25 +12,14 @@ import static com.crmautopilot.cep.deal.DealEvents.DEAL;
 import static com.crmautopilot.cep.deal.DealEvents.TENANT;
 import static com.crmautopilot.cep.deal.DealEvents.day;
 import static com.crmautopilot.cep.deal.DealEvents.deal;
+import static com.crmautopilot.cep.testing.Withdrawals.withdrawalOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** competitor_detected: a competitor noted on an open deal. */
-class CompetitorDetectedTriggerTest {
+class CompetitorDetectedTriggerTest extends DealTriggerTestCase {
 
     private static final TriggerType COMPETITOR = TriggerType.COMPETITOR_DETECTED;
     private static final LocalDate CLOSE = LocalDate.parse("2026-06-30");
-
-    private DealHarness deals;
-
-    @BeforeEach
-    void open() throws Exception {
-        deals = DealHarness.open();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        deals.close();
-    }
 
     @Test
     void firesAsSoonAsACompetitorIsNoted() throws Exception {
@@ -72,11 +59,8 @@ class CompetitorDetectedTriggerTest {
 
         deals.send(deal().lost(day(3)));
 
-        assertThat(deals.candidates(COMPETITOR)).singleElement().satisfies(c -> {
-            assertThat(c.cleared()).isTrue();
-            assertThat(c.suggestionId()).isEqualTo(fired.suggestionId());
-            assertThat(c.facts()).containsEntry("cleared_reason", "deal_closed:lost");
-        });
+        assertThat(deals.candidates(COMPETITOR)).singleElement().satisfies(withdrawalOf(fired))
+                .satisfies(c -> assertThat(c.facts()).containsEntry("cleared_reason", "deal_closed:lost"));
     }
 
     @Test

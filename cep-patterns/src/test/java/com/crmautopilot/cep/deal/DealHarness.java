@@ -2,13 +2,12 @@ package com.crmautopilot.cep.deal;
 
 import com.crmautopilot.cep.config.TriggerOverride;
 import com.crmautopilot.cep.config.TriggerSettings;
+import com.crmautopilot.cep.testing.LikeTheJobs;
 import com.crmautopilot.models.event.CrmEvent;
 import com.crmautopilot.models.event.EventType;
 import com.crmautopilot.models.suggest.SuggestionCandidate;
 import com.crmautopilot.models.suggest.TriggerType;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
 import com.crmautopilot.operators.keys.TenantKeys;
 import org.apache.flink.runtime.state.KeyedStateBackend;
 import org.apache.flink.runtime.state.VoidNamespace;
@@ -48,13 +47,8 @@ final class DealHarness implements AutoCloseable {
     static DealHarness open(DealTriggerConfig config) throws Exception {
         var operator = new CoBroadcastWithKeyedOperator<>(new DealTriggerFunction(config),
                 List.of(DealTriggerState.OVERRIDES, DealTriggerState.STAGE_MEDIANS));
-        var harness = new KeyedBroadcastOperatorTestHarness<>(operator, DealSignal.byOpportunity(), Types.STRING,
-                128, 1, 0);
-        Configuration configuration = new Configuration();
-        configuration.set(PipelineOptions.GENERIC_TYPES, false);
-        harness.getExecutionConfig().configure(configuration, DealHarness.class.getClassLoader());
-        harness.open();
-        return new DealHarness(harness);
+        return new DealHarness(LikeTheJobs.opened(new KeyedBroadcastOperatorTestHarness<>(operator,
+                DealSignal.byOpportunity(), Types.STRING, 128, 1, 0)));
     }
 
     DealHarness send(CrmEvent... events) throws Exception {

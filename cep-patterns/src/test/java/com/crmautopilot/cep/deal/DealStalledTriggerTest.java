@@ -3,8 +3,6 @@ package com.crmautopilot.cep.deal;
 import com.crmautopilot.models.suggest.SuggestionCandidate;
 import com.crmautopilot.models.suggest.SuggestionIds;
 import com.crmautopilot.models.suggest.TriggerType;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -15,26 +13,15 @@ import static com.crmautopilot.cep.deal.DealEvents.OTHER_TENANT;
 import static com.crmautopilot.cep.deal.DealEvents.TENANT;
 import static com.crmautopilot.cep.deal.DealEvents.day;
 import static com.crmautopilot.cep.deal.DealEvents.deal;
+import static com.crmautopilot.cep.testing.Withdrawals.withdrawalOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** deal_stalled: in one stage for more than 2x the tenant's median stay there (14 days until the tenant has one). */
-class DealStalledTriggerTest {
+class DealStalledTriggerTest extends DealTriggerTestCase {
 
     private static final TriggerType STALLED = TriggerType.DEAL_STALLED;
     /** Far enough out that no date-driven trigger interferes. */
     private static final LocalDate CLOSE = LocalDate.parse("2026-06-30");
-
-    private DealHarness deals;
-
-    @BeforeEach
-    void open() throws Exception {
-        deals = DealHarness.open();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        deals.close();
-    }
 
     @Test
     void usesTheFallbackMedianUntilTheTenantHasOne() throws Exception {
@@ -102,10 +89,7 @@ class DealStalledTriggerTest {
         SuggestionCandidate stalled = deals.candidates(STALLED).get(0);
 
         deals.send(deal().stage(day(31), "qualification", "proposal"));
-        assertThat(deals.candidates(STALLED)).singleElement().satisfies(c -> {
-            assertThat(c.cleared()).isTrue();
-            assertThat(c.suggestionId()).isEqualTo(stalled.suggestionId());
-        });
+        assertThat(deals.candidates(STALLED)).singleElement().satisfies(withdrawalOf(stalled));
 
         deals.advanceTo(day(31 + 28));
         assertThat(deals.candidates(STALLED)).singleElement().satisfies(c -> {

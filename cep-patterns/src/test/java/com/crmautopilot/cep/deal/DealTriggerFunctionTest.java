@@ -17,6 +17,7 @@ import static com.crmautopilot.cep.deal.DealEvents.TENANT;
 import static com.crmautopilot.cep.deal.DealEvents.day;
 import static com.crmautopilot.cep.deal.DealEvents.deal;
 import static com.crmautopilot.cep.deal.DealEvents.endOf;
+import static com.crmautopilot.cep.testing.Withdrawals.withdrawalOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -205,11 +206,10 @@ class DealTriggerFunctionTest {
 
             deals.override(TENANT, TriggerType.COMPETITOR_DETECTED, false, Map.of()).advanceTo(day(3));
 
-            assertThat(deals.candidates(TriggerType.COMPETITOR_DETECTED)).singleElement().satisfies(c -> {
-                assertThat(c.cleared()).isTrue();
-                assertThat(c.suggestionId()).isEqualTo(fired.suggestionId());
-                assertThat(c.facts()).containsEntry("cleared_reason", DealTriggerFunction.REASON_DISABLED);
-            });
+            assertThat(deals.candidates(TriggerType.COMPETITOR_DETECTED)).singleElement()
+                    .satisfies(withdrawalOf(fired))
+                    .satisfies(c -> assertThat(c.facts()).containsEntry("cleared_reason",
+                            DealTriggerFunction.REASON_DISABLED));
         }
     }
 

@@ -1,25 +1,15 @@
 package com.crmautopilot.cep.deal;
 
 import com.crmautopilot.cep.config.TriggerOverride;
+import com.crmautopilot.cep.testing.BenchRuns;
 import com.crmautopilot.models.event.CrmEvent;
-import com.crmautopilot.models.json.Json;
 import com.crmautopilot.models.suggest.SuggestionCandidate;
-import com.crmautopilot.simulator.SimulatedRecord;
-import com.crmautopilot.simulator.Simulator;
-import com.crmautopilot.simulator.SimulatorConfig;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.util.CloseableIterator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,11 +30,7 @@ class DealTriggersThroughputBench {
     @Test
     void measuresEventsPerSecondOnHeapAndRocksDb() throws Exception {
         int days = Integer.getInteger("deal.bench.days", 60);
-        List<CrmEvent> events = new Simulator(SimulatorConfig.builder().days(days).build().withoutNoise())
-                .records()
-                .map(SimulatedRecord::value)
-                .map(bytes -> Json.read(bytes, CrmEvent.class))
-                .toList();
+        List<CrmEvent> events = BenchRuns.standardWorld(days);
         for (String backend : List.of("hashmap", "rocksdb")) {
             long started = System.nanoTime();
             List<SuggestionCandidate> candidates = run(events, backend);
@@ -62,27 +48,12 @@ class DealTriggersThroughputBench {
     }
 
     private static List<SuggestionCandidate> run(List<CrmEvent> events, String backend) throws Exception {
-        Configuration configuration = new Configuration();
-        configuration.set(PipelineOptions.GENERIC_TYPES, false);
-        configuration.set(PipelineOptions.AUTO_GENERATE_UIDS, false);
-        configuration.set(PipelineOptions.OBJECT_REUSE, true);
-        configuration.set(StateBackendOptions.STATE_BACKEND, backend);
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(configuration);
-        env.setParallelism(1);
-        DataStream<CrmEvent> source = env.fromData(events, TypeInformation.of(CrmEvent.class))
-                .uid("bench-events")
-                .assignTimestampsAndWatermarks(WatermarkStrategy.<CrmEvent>forBoundedOutOfOrderness(
-                        Duration.ofMinutes(15)).withTimestampAssigner((e, t) -> e.timestampMillis()))
-                .uid("bench-event-time");
+        StreamExecutionEnvironment env = BenchRuns.environment(backend);
+        DataStream<CrmEvent> source = BenchRuns.eventTimeSource(env, events);
         DataStream<TriggerOverride> overrides = env
                 .fromData(List.of(new TriggerOverride("no-such-tenant", "deal_stalled", false, Map.of())),
                         TypeInformation.of(TriggerOverride.class))
                 .uid("bench-overrides");
-        try (CloseableIterator<SuggestionCandidate> it = DealTriggers.attach(source, overrides, Map.of())
-                .executeAndCollect("deal-trigger-bench-" + backend)) {
-            List<SuggestionCandidate> all = new ArrayList<>();
-            it.forEachRemaining(all::add);
-            return all;
-        }
+        return BenchRuns.collect(DealTriggers.attach(source, overrides, Map.of()), "deal-trigger-bench-" + backend);
     }
 }

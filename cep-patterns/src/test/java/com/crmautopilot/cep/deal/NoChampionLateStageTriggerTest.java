@@ -2,33 +2,20 @@ package com.crmautopilot.cep.deal;
 
 import com.crmautopilot.models.suggest.SuggestionCandidate;
 import com.crmautopilot.models.suggest.TriggerType;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 
 import static com.crmautopilot.cep.deal.DealEvents.day;
 import static com.crmautopilot.cep.deal.DealEvents.deal;
+import static com.crmautopilot.cep.testing.Withdrawals.withdrawalOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** no_champion_late_stage: at negotiation with no champion among the deal's contacts (a day after getting there). */
-class NoChampionLateStageTriggerTest {
+class NoChampionLateStageTriggerTest extends DealTriggerTestCase {
 
     private static final TriggerType NO_CHAMPION = TriggerType.NO_CHAMPION_LATE_STAGE;
     private static final LocalDate CLOSE = LocalDate.parse("2026-06-30");
-
-    private DealHarness deals;
-
-    @BeforeEach
-    void open() throws Exception {
-        deals = DealHarness.open();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        deals.close();
-    }
 
     @Test
     void firesADayIntoNegotiationWithoutAChampion() throws Exception {
@@ -60,10 +47,7 @@ class NoChampionLateStageTriggerTest {
 
         deals.send(deal().contact(day(3), "c-9", "champion"));
 
-        assertThat(deals.candidates(NO_CHAMPION)).singleElement().satisfies(c -> {
-            assertThat(c.cleared()).isTrue();
-            assertThat(c.suggestionId()).isEqualTo(fired.suggestionId());
-        });
+        assertThat(deals.candidates(NO_CHAMPION)).singleElement().satisfies(withdrawalOf(fired));
     }
 
     @Test

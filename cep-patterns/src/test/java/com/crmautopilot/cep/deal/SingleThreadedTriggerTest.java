@@ -2,33 +2,20 @@ package com.crmautopilot.cep.deal;
 
 import com.crmautopilot.models.suggest.SuggestionCandidate;
 import com.crmautopilot.models.suggest.TriggerType;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 
 import static com.crmautopilot.cep.deal.DealEvents.day;
 import static com.crmautopilot.cep.deal.DealEvents.deal;
+import static com.crmautopilot.cep.testing.Withdrawals.withdrawalOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** single_threaded: at proposal or later with only one engaged contact (a day after getting there). */
-class SingleThreadedTriggerTest {
+class SingleThreadedTriggerTest extends DealTriggerTestCase {
 
     private static final TriggerType SINGLE = TriggerType.SINGLE_THREADED;
     private static final LocalDate CLOSE = LocalDate.parse("2026-06-30");
-
-    private DealHarness deals;
-
-    @BeforeEach
-    void open() throws Exception {
-        deals = DealHarness.open();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        deals.close();
-    }
 
     @Test
     void firesADayAfterReachingProposalWithOneContact() throws Exception {
@@ -75,10 +62,7 @@ class SingleThreadedTriggerTest {
         assertThat(deals.candidates(SINGLE)).as("a voicemail engages nobody").isEmpty();
         deals.send(deal().call(day(3.5), "c-2", "connected"));
 
-        assertThat(deals.candidates(SINGLE)).singleElement().satisfies(c -> {
-            assertThat(c.cleared()).isTrue();
-            assertThat(c.suggestionId()).isEqualTo(fired.suggestionId());
-        });
+        assertThat(deals.candidates(SINGLE)).singleElement().satisfies(withdrawalOf(fired));
     }
 
     @Test

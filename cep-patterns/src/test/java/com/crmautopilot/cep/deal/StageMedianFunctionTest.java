@@ -1,8 +1,7 @@
 package com.crmautopilot.cep.deal;
 
+import com.crmautopilot.cep.testing.LikeTheJobs;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
@@ -28,13 +27,9 @@ class StageMedianFunctionTest {
 
     @BeforeEach
     void open() throws Exception {
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(
+        harness = LikeTheJobs.opened(new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(new StageMedianFunction(MIN_SAMPLE, CAPACITY, Duration.ofDays(90))),
-                StageStay.byTenantStage(), Types.STRING);
-        Configuration configuration = new Configuration();
-        configuration.set(PipelineOptions.GENERIC_TYPES, false);
-        harness.getExecutionConfig().configure(configuration, getClass().getClassLoader());
-        harness.open();
+                StageStay.byTenantStage(), Types.STRING));
     }
 
     @AfterEach

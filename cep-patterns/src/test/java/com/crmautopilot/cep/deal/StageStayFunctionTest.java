@@ -1,9 +1,8 @@
 package com.crmautopilot.cep.deal;
 
+import com.crmautopilot.cep.testing.LikeTheJobs;
 import com.crmautopilot.models.event.CrmEvent;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.AfterEach;
@@ -28,13 +27,9 @@ class StageStayFunctionTest {
 
     @BeforeEach
     void open() throws Exception {
-        harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new StageStayFunction(Duration.ofDays(90), Duration.ofDays(7))), DealSignal.byOpportunity(),
-                Types.STRING);
-        Configuration configuration = new Configuration();
-        configuration.set(PipelineOptions.GENERIC_TYPES, false);
-        harness.getExecutionConfig().configure(configuration, getClass().getClassLoader());
-        harness.open();
+        harness = LikeTheJobs.opened(new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new StageStayFunction(Duration.ofDays(90), Duration.ofDays(7))),
+                DealSignal.byOpportunity(), Types.STRING));
     }
 
     @AfterEach

@@ -1,13 +1,8 @@
 package com.crmautopilot.cep.lead;
 
-import com.crmautopilot.cep.condense.LeadMark;
-import com.crmautopilot.cep.condense.TriggerKeys;
 import com.crmautopilot.cep.config.TriggerCatalog;
 import com.crmautopilot.cep.config.TriggerOverride;
-import com.crmautopilot.cep.testing.TriggerHarness;
 import com.crmautopilot.models.suggest.SuggestionCandidate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -15,29 +10,18 @@ import java.time.Instant;
 import java.util.Map;
 
 import static com.crmautopilot.cep.testing.Marks.*;
+import static com.crmautopilot.cep.testing.Withdrawals.withdrawalOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class DemoRequestUnansweredTriggerTest {
+class DemoRequestUnansweredTriggerTest extends LeadTriggerTestCase {
 
     /** A Friday, 16:00 UTC: 24 business hours on a 09:00-17:00 week end the next Wednesday at 16:00. */
     private static final Instant FRIDAY_4PM = Instant.parse("2026-03-06T16:00:00Z");
     private static final Instant WEDNESDAY_4PM = Instant.parse("2026-03-11T16:00:00Z");
 
-    private TriggerHarness<LeadMark> harness;
-
-    @BeforeEach
-    void open() throws Exception {
-        harness = new TriggerHarness<>(new DemoRequestUnansweredTrigger(TriggerCatalog.defaults()),
-                TriggerKeys.byLead());
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        harness.close();
-    }
-
-    private void send(LeadMark mark) throws Exception {
-        harness.send(mark, mark.at());
+    @Override
+    protected LeadTrigger trigger(TriggerCatalog catalog) {
+        return new DemoRequestUnansweredTrigger(catalog);
     }
 
     @Test
@@ -74,10 +58,7 @@ class DemoRequestUnansweredTriggerTest {
         harness.watermark(WEDNESDAY_4PM);
         SuggestionCandidate fired = harness.newCandidates().get(0);
         send(repTouch(TENANT, "lead-1", "meeting.logged", WEDNESDAY_4PM.plus(Duration.ofHours(1))));
-        assertThat(harness.newCandidates()).singleElement().satisfies(c -> {
-            assertThat(c.cleared()).isTrue();
-            assertThat(c.suggestionId()).isEqualTo(fired.suggestionId());
-        });
+        assertThat(harness.newCandidates()).singleElement().satisfies(withdrawalOf(fired));
     }
 
     @Test

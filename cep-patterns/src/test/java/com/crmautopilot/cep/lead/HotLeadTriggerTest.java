@@ -1,13 +1,8 @@
 package com.crmautopilot.cep.lead;
 
-import com.crmautopilot.cep.condense.LeadMark;
-import com.crmautopilot.cep.condense.TriggerKeys;
 import com.crmautopilot.cep.config.TriggerCatalog;
 import com.crmautopilot.cep.config.TriggerOverride;
-import com.crmautopilot.cep.testing.TriggerHarness;
 import com.crmautopilot.models.suggest.SuggestionCandidate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -18,24 +13,13 @@ import java.util.Map;
 import static com.crmautopilot.cep.testing.Marks.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class HotLeadTriggerTest {
+class HotLeadTriggerTest extends LeadTriggerTestCase {
 
     private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
 
-    private TriggerHarness<LeadMark> harness;
-
-    @BeforeEach
-    void open() throws Exception {
-        harness = new TriggerHarness<>(new HotLeadTrigger(TriggerCatalog.defaults()), TriggerKeys.byLead());
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        harness.close();
-    }
-
-    private void send(LeadMark mark) throws Exception {
-        harness.send(mark, mark.at());
+    @Override
+    protected LeadTrigger trigger(TriggerCatalog catalog) {
+        return new HotLeadTrigger(catalog);
     }
 
     @Test

@@ -1,12 +1,7 @@
 package com.crmautopilot.cep.lead;
 
-import com.crmautopilot.cep.condense.LeadMark;
-import com.crmautopilot.cep.condense.TriggerKeys;
 import com.crmautopilot.cep.config.TriggerCatalog;
-import com.crmautopilot.cep.testing.TriggerHarness;
 import com.crmautopilot.models.suggest.SuggestionCandidate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -14,26 +9,16 @@ import java.time.Instant;
 import java.util.List;
 
 import static com.crmautopilot.cep.testing.Marks.*;
+import static com.crmautopilot.cep.testing.Withdrawals.withdrawalOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class LeadWentColdTriggerTest {
+class LeadWentColdTriggerTest extends LeadTriggerTestCase {
 
     private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
 
-    private TriggerHarness<LeadMark> harness;
-
-    @BeforeEach
-    void open() throws Exception {
-        harness = new TriggerHarness<>(new LeadWentColdTrigger(TriggerCatalog.defaults()), TriggerKeys.byLead());
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        harness.close();
-    }
-
-    private void send(LeadMark mark) throws Exception {
-        harness.send(mark, mark.at());
+    @Override
+    protected LeadTrigger trigger(TriggerCatalog catalog) {
+        return new LeadWentColdTrigger(catalog);
     }
 
     @Test
@@ -48,10 +33,7 @@ class LeadWentColdTriggerTest {
             assertThat(c.entityName()).isEqualTo("Lead lead-1");
         });
         send(tierChange(TENANT, "lead-1", "warm", "hot", 81, T0.plus(Duration.ofDays(4))));
-        assertThat(harness.newCandidates()).singleElement().satisfies(c -> {
-            assertThat(c.cleared()).isTrue();
-            assertThat(c.suggestionId()).isEqualTo(fired.get(0).suggestionId());
-        });
+        assertThat(harness.newCandidates()).singleElement().satisfies(withdrawalOf(fired.get(0)));
     }
 
     @Test

@@ -1,11 +1,6 @@
 package com.crmautopilot.cep.lead;
 
-import com.crmautopilot.cep.condense.LeadMark;
-import com.crmautopilot.cep.condense.TriggerKeys;
 import com.crmautopilot.cep.config.TriggerCatalog;
-import com.crmautopilot.cep.testing.TriggerHarness;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -14,27 +9,16 @@ import java.time.Instant;
 import static com.crmautopilot.cep.testing.Marks.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ReplyUnansweredTriggerTest {
+class ReplyUnansweredTriggerTest extends LeadTriggerTestCase {
 
     private static final Instant TUESDAY_2PM = Instant.parse("2026-03-03T14:00:00Z");
     private static final Instant WEDNESDAY_2PM = Instant.parse("2026-03-04T14:00:00Z");
     private static final Instant SATURDAY_NOON = Instant.parse("2026-03-07T12:00:00Z");
     private static final Instant MONDAY_5PM = Instant.parse("2026-03-09T17:00:00Z");
 
-    private TriggerHarness<LeadMark> harness;
-
-    @BeforeEach
-    void open() throws Exception {
-        harness = new TriggerHarness<>(new ReplyUnansweredTrigger(TriggerCatalog.defaults()), TriggerKeys.byLead());
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        harness.close();
-    }
-
-    private void send(LeadMark mark) throws Exception {
-        harness.send(mark, mark.at());
+    @Override
+    protected LeadTrigger trigger(TriggerCatalog catalog) {
+        return new ReplyUnansweredTrigger(catalog);
     }
 
     @Test

@@ -5,8 +5,6 @@ import com.crmautopilot.cep.config.TriggerOverrides;
 import com.crmautopilot.models.suggest.SuggestionCandidate;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.runtime.state.KeyedStateBackend;
 import org.apache.flink.runtime.state.heap.HeapKeyedStateBackend;
@@ -38,9 +36,7 @@ public final class TriggerHarness<IN> implements AutoCloseable {
         harness = new KeyedBroadcastOperatorTestHarness<>(
                 new CoBroadcastWithKeyedOperator<>(function, List.of(TriggerOverrides.DESCRIPTOR)), key,
                 Types.STRING, 1, 1, 0);
-        Configuration configuration = new Configuration();
-        configuration.set(PipelineOptions.GENERIC_TYPES, false);
-        harness.getExecutionConfig().configure(configuration, TriggerHarness.class.getClassLoader());
+        LikeTheJobs.noGenericTypes(harness.getExecutionConfig());
         harness.setup();
         if (checkpoint != null) {
             harness.initializeState(checkpoint);

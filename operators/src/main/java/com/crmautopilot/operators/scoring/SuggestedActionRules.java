@@ -1,16 +1,12 @@
 package com.crmautopilot.operators.scoring;
 
+import com.crmautopilot.models.config.ConfigDocuments;
 import com.crmautopilot.models.scoring.LeadFeatures;
 import com.crmautopilot.models.scoring.Tier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -54,34 +50,16 @@ public final class SuggestedActionRules implements Serializable {
 
     /** The table shipped on the classpath. */
     public static SuggestedActionRules defaults() {
-        try (InputStream in = SuggestedActionRules.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is not on the classpath");
-            }
-            return fromYaml(new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + RESOURCE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read classpath:" + RESOURCE, e);
-        }
+        return ConfigDocuments.fromClasspath(SuggestedActionRules.class, RESOURCE, SuggestedActionRules::fromYaml);
     }
 
     public static SuggestedActionRules fromFile(Path file) {
-        try {
-            return fromYaml(Files.readString(file), file.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        return ConfigDocuments.fromFile(file, SuggestedActionRules::fromYaml);
     }
 
     /** Parses and checks a table; a mistake fails with a message naming the source and the rule. */
     public static SuggestedActionRules fromYaml(String yaml, String source) {
-        JsonNode root;
-        try {
-            root = new YAMLMapper().readTree(yaml);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException(source + " is not valid YAML: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        JsonNode root = ConfigDocuments.parseYaml(new YAMLMapper(), yaml, source);
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException(source + " must be a mapping with max_actions and rules");
         }

@@ -6,27 +6,31 @@ package com.crmautopilot.operators.suggest;
  */
 public final class ChannelEscaping {
 
+    /** HTML text and attribute values: the five characters HTML gives meaning to. */
+    private static final Replacement HTML = c -> switch (c) {
+        case '"' -> "&quot;";
+        case '\'' -> "&#39;";
+        default -> entity(c);
+    };
+
+    /** Slack mrkdwn: entities, and full-width look-alikes for the formatting characters. */
+    private static final Replacement SLACK = c -> switch (c) {
+        case '*' -> "\uFF0A";
+        case '_' -> "\uFF3F";
+        case '~' -> "\uFF5E";
+        case '`' -> "\uFF40";
+        default -> entity(c);
+    };
+
+    /** A URL inside a Slack link: entities, and the link's label separator percent-encoded. */
+    private static final Replacement SLACK_URL = c -> c == '|' ? "%7C" : entity(c);
+
     private ChannelEscaping() {
     }
 
     /** HTML text and attribute values (email, digest): the five characters HTML gives meaning to. */
     public static String html(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return escape(text, HTML);
     }
 
     /**
@@ -36,24 +40,7 @@ public final class ChannelEscaping {
      * called {@code *bold*} shows its asterisks instead of turning bold.
      */
     public static String slack(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '*' -> out.append('\uFF0A');
-                case '_' -> out.append('\uFF3F');
-                case '~' -> out.append('\uFF5E');
-                case '`' -> out.append('\uFF40');
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return escape(text, SLACK);
     }
 
     /**
@@ -61,9 +48,40 @@ public final class ChannelEscaping {
      * percent-encoded; formatting characters stay as they are, since an underscore in a URL is part of the address.
      */
     public static String slackUrl(String url) {
-        if (url == null) {
+        return escape(url, SLACK_URL);
+    }
+
+    /** The replacement of one character, or null to keep it. */
+    @FunctionalInterface
+    private interface Replacement {
+        String of(char c);
+    }
+
+    /** {@code & < >}, which both HTML and Slack read as markup, as entities; null for any other character. */
+    private static String entity(char c) {
+        return switch (c) {
+            case '&' -> "&amp;";
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            default -> null;
+        };
+    }
+
+    /** {@code text} with each character replaced as {@code replacement} says; null reads as empty. */
+    private static String escape(String text, Replacement replacement) {
+        if (text == null) {
             return "";
         }
-        return url.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "%7C");
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            String replaced = replacement.of(c);
+            if (replaced == null) {
+                out.append(c);
+            } else {
+                out.append(replaced);
+            }
+        }
+        return out.toString();
     }
 }

@@ -1,16 +1,12 @@
 package com.crmautopilot.operators.suggest;
 
+import com.crmautopilot.models.config.ConfigDocuments;
 import com.crmautopilot.models.suggest.SuggestionCandidate;
 import com.crmautopilot.models.suggest.TriggerType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -61,32 +57,16 @@ public final class SuggestionTemplates implements Serializable {
     }
 
     public static SuggestionTemplates defaults() {
-        try (InputStream in = SuggestionTemplates.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is not on the classpath");
-            }
-            return fromYaml(new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + RESOURCE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read classpath:" + RESOURCE, e);
-        }
+        return ConfigDocuments.fromClasspath(SuggestionTemplates.class, RESOURCE, SuggestionTemplates::fromYaml);
     }
 
     public static SuggestionTemplates fromFile(Path file) {
-        try {
-            return fromYaml(Files.readString(file), file.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        return ConfigDocuments.fromFile(file, SuggestionTemplates::fromYaml);
     }
 
     /** Parses and checks the file: every trigger type needs a title and a text, with balanced braces. */
     public static SuggestionTemplates fromYaml(String yaml, String source) {
-        JsonNode root;
-        try {
-            root = new YAMLMapper().readTree(yaml);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(source + " is not valid YAML: " + e.getMessage(), e);
-        }
+        JsonNode root = ConfigDocuments.parseYaml(new YAMLMapper(), yaml, source);
         if (root == null || !root.path("templates").isObject()) {
             throw new IllegalArgumentException(source + " must have a templates mapping");
         }

@@ -1,12 +1,12 @@
 package com.crmautopilot.operators.suggest;
 
+import com.crmautopilot.models.config.ConfigDocuments;
+import com.crmautopilot.models.config.DurationText;
 import com.crmautopilot.models.suggest.TriggerType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
-import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,11 +55,7 @@ public final class TriggerPolicies implements Serializable {
     }
 
     public static TriggerPolicies fromFile(Path file) {
-        try {
-            return fromYaml(Files.readString(file), file.toString());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        return ConfigDocuments.fromFile(file, TriggerPolicies::fromYaml);
     }
 
     /** Reads the file if it exists, else the built-in defaults. */
@@ -68,12 +64,7 @@ public final class TriggerPolicies implements Serializable {
     }
 
     public static TriggerPolicies fromYaml(String yaml, String source) {
-        JsonNode root;
-        try {
-            root = new YAMLMapper().readTree(yaml);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(source + " is not valid YAML: " + e.getMessage(), e);
-        }
+        JsonNode root = ConfigDocuments.parseYaml(new YAMLMapper(), yaml, source);
         Map<TriggerType, TriggerPolicy> policies = new EnumMap<>(DEFAULTS);
         JsonNode triggers = root == null ? null : root.get("triggers");
         if (triggers == null || !triggers.isObject()) {

@@ -1,18 +1,24 @@
-package com.crmautopilot.operators.suggest;
+package com.crmautopilot.models.config;
 
 import java.time.Duration;
 import java.util.Locale;
 
 /**
- * Reads the durations of {@code conf/triggers.yaml}: ISO-8601 ({@code P7D}, {@code PT24H}) or the shorthand
- * {@code 7d}, {@code 24h}, {@code 15m}, {@code 10s} (the same forms the trigger library accepts).
+ * The durations of the config files ({@code conf/triggers.yaml} and the overrides written against it): ISO-8601
+ * ({@code P30D}, {@code PT24H}) or the shorthand {@code 30d}, {@code 24h}, {@code 15m}, {@code 10s}. One parser,
+ * because the trigger library and the suggestion engine read the same file and must agree on what it says.
  */
-final class DurationText {
+public final class DurationText {
 
     private DurationText() {
     }
 
-    static Duration parse(String text) {
+    /**
+     * @throws IllegalArgumentException             when not a duration (a {@link NumberFormatException} for a bad
+     *                                              amount)
+     * @throws java.time.format.DateTimeParseException when it starts with {@code P} but is not ISO-8601
+     */
+    public static Duration parse(String text) {
         String value = text.trim();
         if (value.toUpperCase(Locale.ROOT).startsWith("P")) {
             return Duration.parse(value.toUpperCase(Locale.ROOT));
