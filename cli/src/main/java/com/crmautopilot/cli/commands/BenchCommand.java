@@ -3,6 +3,7 @@ package com.crmautopilot.cli.commands;
 import com.crmautopilot.cli.bench.EndToEndRun;
 import com.crmautopilot.cli.bench.IngestBenchmark;
 import com.crmautopilot.cli.bench.score.ScoreBenchmark;
+import com.crmautopilot.cli.bench.suggest.SuggestBenchmark;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,7 +17,7 @@ import java.util.concurrent.Callable;
 /** Benchmarks of whole pipelines through the embedded broker. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure pipelines end to end through the embedded broker.",
-        subcommands = {BenchCommand.Ingest.class, BenchCommand.Score.class})
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Score.class, BenchCommand.Suggest.class})
 public final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
@@ -89,6 +90,40 @@ public final class BenchCommand implements Runnable {
             table.header();
             figures.forEach((name, value) -> table.row(name,
                     value instanceof Double d ? String.format(Locale.ROOT, "%,.1f", d) : String.valueOf(value)));
+            bench.writeJsonIfAsked(figures);
+            return 0;
+        }
+    }
+
+    @Command(name = "suggest", mixinStandardHelpOptions = true,
+            description = {"The suggestion-delivery job (triggers, suggestion engine, delivery) against the same bare"
+                    + " baseline and the ingestion job, suggestions per 1,000 events by trigger, and end-to-end latency"
+                    + " from a triggering event to its suggestion on ai.suggestions (read_committed)."})
+    public static final class Suggest implements Callable<Integer> {
+
+        @Mixin
+        EndToEndBenchOptions bench = new EndToEndBenchOptions(SuggestBenchmark.defaults());
+
+        @Override
+        public Integer call() throws Exception {
+            Map<String, Object> figures = new SuggestBenchmark(bench.toBenchOptions(), System.out).run().toJson();
+            FigureTable table = new FigureTable(34, 16);
+            System.out.println();
+            table.header();
+            figures.forEach((name, value) -> {
+                if (!(value instanceof Map<?, ?>) && !name.equals("bench_settings")) {
+                    table.row(name, value instanceof Double d
+                            ? String.format(Locale.ROOT, Math.abs(d) < 10 ? "%.3f" : "%,.1f", d)
+                            : String.valueOf(value));
+                }
+            });
+            System.out.println();
+            System.out.println("suggestions by trigger (per 1,000 events):");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> perThousand = (Map<String, Object>) figures.get("per_1k_events_by_trigger");
+            ((Map<?, ?>) figures.get("by_trigger")).forEach((type, count) -> System.out.printf(Locale.ROOT,
+                    "  %-26s %8s  (%s)%n", type, count, perThousand.get(type)));
+            System.out.println("bench settings: " + figures.get("bench_settings"));
             bench.writeJsonIfAsked(figures);
             return 0;
         }

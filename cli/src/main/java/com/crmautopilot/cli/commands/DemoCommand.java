@@ -82,9 +82,10 @@ public final class DemoCommand implements Callable<Integer> {
 
         out.println("Starting the embedded Kafka broker and the Flink MiniCluster...");
         InProcessCounters.reset();
-        try (DemoRuntime runtime = DemoRuntime.start(partitions, 2, flinkUiPort)) {
+        try (DemoRuntime runtime = DemoRuntime.start(partitions, 3, flinkUiPort)) {
             JobSettings settings = runtime.jobSettings("lead-intelligence", checkpointInterval);
             runtime.submitLeadIntelligence(settings);
+            runtime.submitSuggestionDelivery(runtime.suggestionSettings(checkpointInterval));
             out.printf("Kafka:     %s (topics: %d, %d partitions each)%n", runtime.kafka().bootstrapServers(),
                     Topics.ALL.size(), partitions);
             out.printf("Flink UI:  %s%n", runtime.flink().restAddress());

@@ -2,6 +2,8 @@ package com.crmautopilot.cli.runtime;
 
 import com.crmautopilot.jobs.JobSettings;
 import com.crmautopilot.jobs.LeadIntelligenceJob;
+import com.crmautopilot.jobs.suggest.SuggestionDeliveryJob;
+import com.crmautopilot.jobs.suggest.SuggestionDeliverySettings;
 import com.crmautopilot.models.Topics;
 import com.crmautopilot.models.scoring.ShippedModels;
 import org.apache.flink.api.common.JobID;
@@ -92,6 +94,31 @@ public final class DemoRuntime implements AutoCloseable {
         LeadIntelligenceJob.defineKafkaPipeline(env, settings);
         JobID id = flink.submit(env, LeadIntelligenceJob.JOB_NAME);
         jobs.put(LeadIntelligenceJob.JOB_NAME, id);
+        return id;
+    }
+
+    /**
+     * Settings of the suggestion-delivery job on this runtime. No user has an email address or a Slack webhook
+     * unless {@code crm.preferences} gives one, so the demo delivers in-app only and makes no external calls.
+     */
+    public SuggestionDeliverySettings suggestionSettings(Duration checkpointInterval) {
+        Map<String, String> overrides = new LinkedHashMap<>();
+        overrides.put("kafka.bootstrap-servers", kafka.bootstrapServers());
+        overrides.put("kafka.group-id", SuggestionDeliveryJob.JOB_NAME + "-demo");
+        overrides.put("sink.transactional-id-prefix", SuggestionDeliveryJob.JOB_NAME + "-"
+                + Long.toHexString(System.nanoTime()));
+        overrides.put("checkpoint.interval", checkpointInterval.toMillis() + " ms");
+        return SuggestionDeliverySettings.fromMap(overrides);
+    }
+
+    /** Submits the suggestion-delivery job (triggers, engine, delivery) over the broker's topics. */
+    public JobID submitSuggestionDelivery(SuggestionDeliverySettings settings) {
+        StreamExecutionEnvironment env = flink.newEnvironment(SuggestionDeliveryJob.jobConfiguration(settings));
+        // One slot: the demo's two cores are shared with lead-intelligence, the broker and the simulator.
+        env.setParallelism(1);
+        SuggestionDeliveryJob.defineKafkaPipeline(env, settings);
+        JobID id = flink.submit(env, SuggestionDeliveryJob.JOB_NAME);
+        jobs.put(SuggestionDeliveryJob.JOB_NAME, id);
         return id;
     }
 

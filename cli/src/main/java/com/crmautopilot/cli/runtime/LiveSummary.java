@@ -4,6 +4,7 @@ import com.crmautopilot.models.output.DeadLetter;
 import com.crmautopilot.models.output.LeadProfile;
 import com.crmautopilot.models.output.LeadScore;
 import com.crmautopilot.models.output.ScoreChange;
+import com.crmautopilot.models.suggest.Suggestion;
 import com.crmautopilot.operators.metrics.IngestionCounts;
 import com.crmautopilot.operators.metrics.InProcessCounters;
 import com.crmautopilot.simulator.SimulationRun;
@@ -12,8 +13,10 @@ import com.crmautopilot.simulator.kafka.KafkaEventProducer;
 import java.io.PrintStream;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** The demo's periodic, readable account of what flows: counts from the operators, and the latest outputs. */
@@ -80,12 +83,29 @@ public final class LiveSummary {
                     change.oldTier(), change.newTier(), change.oldScore(), change.newScore(),
                     abbreviate(change.why(), 90));
         }
+        printSuggestions();
         List<DeadLetter> letters = watcher.latestDeadLetters();
         if (!letters.isEmpty()) {
             DeadLetter d = letters.get(0);
             out.printf(Locale.ROOT, "  x dead letter: %s - %s%n", d.reason().wireName(), abbreviate(d.detail(), 100));
         }
         out.println();
+    }
+
+    /** Suggestions by user and channel (the busiest users first), and the latest ones, as committed downstream. */
+    private void printSuggestions() {
+        out.printf(Locale.ROOT, "  suggestions %,d | in-app notifications %,d (committed and visible)%n",
+                watcher.suggestions(), watcher.inappNotifications());
+        watcher.suggestionsByUserAndChannel().entrySet().stream()
+                .sorted(Comparator.comparingLong((Map.Entry<String, Map<String, Long>> e) ->
+                        e.getValue().values().stream().mapToLong(Long::longValue).sum()).reversed())
+                .limit(4)
+                .forEach(e -> out.printf(Locale.ROOT, "  @ %s: %s%n", e.getKey(), e.getValue().entrySet().stream()
+                        .map(c -> c.getKey() + " " + c.getValue()).collect(Collectors.joining(", "))));
+        for (Suggestion s : watcher.latestSuggestions().subList(0, Math.min(2, watcher.latestSuggestions().size()))) {
+            out.printf(Locale.ROOT, "  ! %s/%s [%s] %s: %s%n", s.tenantId(), s.userId(), s.priority(),
+                    s.triggerType(), abbreviate(s.title() + ": " + s.text(), 100));
+        }
     }
 
     private static String reasons(IngestionCounts counts) {

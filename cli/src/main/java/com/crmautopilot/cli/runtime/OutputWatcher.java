@@ -7,6 +7,7 @@ import com.crmautopilot.models.output.DeadLetterReason;
 import com.crmautopilot.models.output.LeadProfile;
 import com.crmautopilot.models.output.LeadScore;
 import com.crmautopilot.models.output.ScoreChange;
+import com.crmautopilot.models.suggest.Suggestion;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -21,6 +22,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
@@ -45,6 +47,10 @@ public final class OutputWatcher implements AutoCloseable {
     private final LongAdder tierChanges = new LongAdder();
     private final Deque<LeadScore> latestScores = new ArrayDeque<>();
     private final Deque<ScoreChange> latestTierChanges = new ArrayDeque<>();
+    private final LongAdder suggestions = new LongAdder();
+    private final LongAdder inappNotifications = new LongAdder();
+    private final Map<String, Map<String, Long>> suggestionsByUserAndChannel = new TreeMap<>();
+    private final Deque<Suggestion> latestSuggestions = new ArrayDeque<>();
     private volatile BiConsumer<ConsumerRecord<byte[], byte[]>, Long> listener = (r, t) -> { };
 
     public OutputWatcher(String bootstrapServers, List<String> topics) {
@@ -68,7 +74,7 @@ public final class OutputWatcher implements AutoCloseable {
 
     public static OutputWatcher forIngestion(String bootstrapServers) {
         return new OutputWatcher(bootstrapServers, List.of(Topics.LEAD_PROFILES, Topics.DEAD_LETTER,
-                Topics.LEAD_SCORES, Topics.SCORE_CHANGES));
+                Topics.LEAD_SCORES, Topics.SCORE_CHANGES, Topics.SUGGESTIONS, Topics.NOTIFICATIONS_INAPP));
     }
 
     /** Called for every record with the wall-clock millis at which it became visible. */
@@ -116,9 +122,29 @@ public final class OutputWatcher implements AutoCloseable {
             } else if (record.topic().equals(Topics.SCORE_CHANGES)) {
                 tierChanges.increment();
                 keep(latestTierChanges, Json.read(record.value(), ScoreChange.class));
+            } else if (record.topic().equals(Topics.SUGGESTIONS)) {
+                tallySuggestion(Json.read(record.value(), Suggestion.class));
+            } else if (record.topic().equals(Topics.NOTIFICATIONS_INAPP)) {
+                inappNotifications.increment();
             }
         } catch (RuntimeException e) {
             LOG.warn("Unreadable output record on {}", record.topic(), e);
+        }
+    }
+
+    /** Active suggestions only: suppressed and withdrawn ones reach nobody. */
+    private void tallySuggestion(Suggestion suggestion) {
+        if (!Suggestion.ACTIVE.equals(suggestion.status())) {
+            return;
+        }
+        suggestions.increment();
+        keep(latestSuggestions, suggestion);
+        String user = suggestion.tenantId() + "/" + (suggestion.userId() == null ? "(no owner)" : suggestion.userId());
+        synchronized (suggestionsByUserAndChannel) {
+            Map<String, Long> channels = suggestionsByUserAndChannel.computeIfAbsent(user, u -> new TreeMap<>());
+            for (String channel : suggestion.channels()) {
+                channels.merge(channel, 1L, Long::sum);
+            }
         }
     }
 
@@ -166,6 +192,30 @@ public final class OutputWatcher implements AutoCloseable {
     public List<ScoreChange> latestTierChanges() {
         synchronized (latestTierChanges) {
             return List.copyOf(latestTierChanges);
+        }
+    }
+
+    /** Active suggestions committed on {@code ai.suggestions}. */
+    public long suggestions() {
+        return suggestions.sum();
+    }
+
+    public long inappNotifications() {
+        return inappNotifications.sum();
+    }
+
+    /** {@code tenant/user} to channel to active suggestions routed there. */
+    public Map<String, Map<String, Long>> suggestionsByUserAndChannel() {
+        synchronized (suggestionsByUserAndChannel) {
+            Map<String, Map<String, Long>> copy = new TreeMap<>();
+            suggestionsByUserAndChannel.forEach((user, channels) -> copy.put(user, Map.copyOf(channels)));
+            return copy;
+        }
+    }
+
+    public List<Suggestion> latestSuggestions() {
+        synchronized (latestSuggestions) {
+            return List.copyOf(latestSuggestions);
         }
     }
 

@@ -37,6 +37,9 @@ class CommandsSmokeTest {
         assertThat(out).containsPattern("dead-lettered [1-9][\\d,]* \\(");
         assertThat(out).as("the shipped model scores leads live").containsPattern("scores changed [1-9]")
                 .containsPattern("\\* t\\d/lead-\\d+ score \\d+ (HOT|WARM|COLD)");
+        assertThat(out).as("suggestions arrive live, by user and channel").contains("suggestion-delivery RUNNING")
+                .containsPattern("suggestions [1-9][\\d,]* \\| in-app notifications [1-9]")
+                .containsPattern("@ t\\d/user-\\d+: inapp [1-9]");
     }
 
     @Test
@@ -80,6 +83,25 @@ class CommandsSmokeTest {
             assertThat(figures.path(key).asDouble()).as(key).isPositive();
         }
         assertThat(figures.path("p99_ms").asDouble()).isGreaterThanOrEqualTo(figures.path("p50_ms").asDouble());
+    }
+
+    @Test
+    void benchSuggestReportsLatencyAndSuggestionsByTriggerAsJson(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("bench-suggest.json");
+        String out = run("bench", "suggest", "--events", "4000", "--latency-rate", "250", "--latency-duration", "4s",
+                "--json", json.toString());
+
+        assertThat(out).contains("| events_per_s", "| p99_ms", "suggestions by trigger", "wrote " + json);
+        JsonNode figures = Json.mapper().readTree(json.toFile());
+        for (String key : new String[] {"events_per_s", "baseline_events_per_s", "ingest_events_per_s", "p50_ms",
+                "p99_ms", "suggestions"}) {
+            assertThat(figures.path(key).isNumber()).as(key).isTrue();
+            assertThat(figures.path(key).asDouble()).as(key).isPositive();
+        }
+        assertThat(figures.path("p99_ms").asDouble()).isGreaterThanOrEqualTo(figures.path("p50_ms").asDouble());
+        assertThat(figures.path("by_trigger").isObject()).isTrue();
+        assertThat(figures.path("by_trigger").size()).isPositive();
+        assertThat(figures.path("per_1k_events_by_trigger").size()).isEqualTo(figures.path("by_trigger").size());
     }
 
     private static String run(String... args) {

@@ -1,0 +1,288 @@
+package com.crmautopilot.jobs.suggest;
+
+import com.crmautopilot.cep.config.TriggerCatalog;
+import com.crmautopilot.models.Topics;
+import com.crmautopilot.models.validation.ValidatorConfig;
+import com.crmautopilot.operators.suggest.SuggestionSettings;
+import com.crmautopilot.sinks.kafka.KafkaSinkSettings;
+import com.crmautopilot.sinks.kafka.KafkaSourceSettings;
+import com.crmautopilot.sinks.kafka.KafkaSourceSettings.StartingOffsets;
+import com.crmautopilot.sinks.notify.DeliverySettings;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.util.ParameterTool;
+import org.apache.flink.util.TimeUtils;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/**
+ * Every setting of the suggestion-delivery job, typed, with defaults, in one place. Read them with
+ * {@link #fromArgs(String[])}: {@code --config FILE} (a properties file, see {@code conf/suggestion-delivery.properties})
+ * and then {@code --key value} overrides, keys as in {@link #DEFAULTS}. A bad value fails at start with a message
+ * that names the key.
+ *
+ * <p>{@code conf.dir} names the directory of {@code triggers.yaml}, {@code suggestion-templates.yaml} and
+ * {@code delivery.yaml}; empty means the copies shipped on the classpath (and the built-in delivery defaults). The
+ * files are read when the job is built, so a typo stops it before it is submitted.
+ *
+ * @param topics          input and output topics, by setting key ({@code topics.*})
+ * @param eventSettings   out-of-orderness and idleness of every event-time input, and the dedupe memory
+ */
+public record SuggestionDeliverySettings(
+        String bootstrapServers,
+        String groupId,
+        StartingOffsets startingOffsets,
+        Map<String, String> topics,
+        DeliveryGuarantee deliveryGuarantee,
+        String transactionalIdPrefix,
+        Duration transactionTimeout,
+        Duration checkpointInterval,
+        String confDir,
+        Duration outOfOrderness,
+        Duration idleness,
+        Duration dedupeTtl,
+        ValidatorConfig validator) implements Serializable {
+
+    public static final String EVENTS = "topics.events";
+    public static final String LEAD_SCORES = "topics.lead-scores";
+    public static final String SCORE_CHANGES = "topics.score-changes";
+    public static final String FEEDBACK = "topics.feedback";
+    public static final String PREFERENCES = "topics.preferences";
+    public static final String CONTROL = "topics.control";
+    public static final String SUGGESTIONS = "topics.suggestions";
+    public static final String NOTIFICATIONS_INAPP = "topics.notifications-inapp";
+    public static final String DEAD_LETTER = "topics.dead-letter";
+
+    /** The keys and their defaults; durations read like {@code 15 min}, {@code 30 s}, {@code 7 d}. */
+    public static final Map<String, String> DEFAULTS = defaultValues();
+
+    public SuggestionDeliverySettings {
+        topics = Map.copyOf(topics);
+        Objects.requireNonNull(validator, "validator");
+        Objects.requireNonNull(confDir, "confDir");
+        requirePositive(outOfOrderness, "ingestion.out-of-orderness");
+        requirePositive(idleness, "ingestion.idleness");
+        requirePositive(dedupeTtl, "ingestion.dedupe-ttl");
+        Objects.requireNonNull(checkpointInterval, "checkpointInterval");
+        for (String key : DEFAULTS.keySet()) {
+            if (key.startsWith("topics.")) {
+                new KafkaSourceSettings(bootstrapServers, topics.get(key), groupId, startingOffsets);
+            }
+        }
+        // Fields are assigned only after this constructor's body: build the sink settings from the parameters.
+        new KafkaSinkSettings(bootstrapServers, deliveryGuarantee, transactionalIdPrefix, transactionTimeout,
+                KafkaSinkSettings.DEFAULT_BROKER_MAX_TRANSACTION_TIMEOUT);
+        if (deliveryGuarantee == DeliveryGuarantee.EXACTLY_ONCE) {
+            if (checkpointInterval.isZero() || checkpointInterval.isNegative()) {
+                throw new IllegalArgumentException("checkpoint.interval must be positive for exactly-once output: "
+                        + "transactions commit on checkpoints");
+            }
+            if (checkpointInterval.compareTo(transactionTimeout) >= 0) {
+                throw new IllegalArgumentException("checkpoint.interval " + checkpointInterval
+                        + " must be shorter than sink.transaction-timeout " + transactionTimeout);
+            }
+        }
+        if (!confDir.isEmpty() && !Files.isDirectory(Path.of(confDir))) {
+            throw new IllegalArgumentException("conf.dir " + confDir + " is not a directory");
+        }
+    }
+
+    public static SuggestionDeliverySettings defaults() {
+        return fromMap(Map.of());
+    }
+
+    /** {@code --config FILE} loads a properties file first; every other {@code --key value} overrides it. */
+    public static SuggestionDeliverySettings fromArgs(String[] args) {
+        ParameterTool parameters = ParameterTool.fromArgs(args);
+        Map<String, String> values = new LinkedHashMap<>();
+        if (parameters.has("config")) {
+            try {
+                values.putAll(ParameterTool.fromPropertiesFile(parameters.get("config")).toMap());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read --config " + parameters.get("config"), e);
+            }
+        }
+        parameters.toMap().forEach((key, value) -> {
+            if (!key.equals("config")) {
+                values.put(key, value);
+            }
+        });
+        return fromMap(values);
+    }
+
+    public static SuggestionDeliverySettings fromMap(Map<String, String> overrides) {
+        Set<String> unknown = new TreeSet<>(overrides.keySet());
+        unknown.removeAll(DEFAULTS.keySet());
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("unknown setting(s) " + unknown + "; known: " + DEFAULTS.keySet());
+        }
+        Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
+        values.putAll(overrides);
+        Map<String, String> topics = new LinkedHashMap<>();
+        values.forEach((key, value) -> {
+            if (key.startsWith("topics.")) {
+                topics.put(key, text(values, key));
+            }
+        });
+        ValidatorConfig validator = within("validator.*", () ->
+                new ValidatorConfig(integer(values, "validator.max-payload-bytes"),
+                        duration(values, "validator.max-future-skew"), ValidatorConfig.defaults().schemaVersions()));
+        return within("kafka.*, topics.*, sink.*, checkpoint.interval, conf.dir, ingestion.*", () ->
+                new SuggestionDeliverySettings(
+                        text(values, "kafka.bootstrap-servers"),
+                        text(values, "kafka.group-id"),
+                        enumValue(values, "kafka.starting-offsets", StartingOffsets.class),
+                        topics,
+                        enumValue(values, "sink.delivery-guarantee", DeliveryGuarantee.class),
+                        text(values, "sink.transactional-id-prefix"),
+                        duration(values, "sink.transaction-timeout"),
+                        duration(values, "checkpoint.interval"),
+                        values.get("conf.dir") == null ? "" : values.get("conf.dir").trim(),
+                        duration(values, "ingestion.out-of-orderness"),
+                        duration(values, "ingestion.idleness"),
+                        duration(values, "ingestion.dedupe-ttl"),
+                        validator));
+    }
+
+    public String topic(String key) {
+        String topic = topics.get(key);
+        if (topic == null) {
+            throw new IllegalArgumentException("no topic setting " + key);
+        }
+        return topic;
+    }
+
+    /**
+     * Where one input topic is read from. Each input has its own consumer group (the job's, with the topic's
+     * setting name), because offsets are committed per group and topic. Trigger overrides on {@code crm.control}
+     * are read from the earliest offset on a fresh start: they are configuration, and the last one per tenant and
+     * trigger wins.
+     */
+    public KafkaSourceSettings sourceSettings(String topicKey) {
+        String suffix = topicKey.substring("topics.".length());
+        StartingOffsets offsets = topicKey.equals(CONTROL) ? StartingOffsets.EARLIEST : startingOffsets;
+        String group = topicKey.equals(EVENTS) ? groupId : groupId + "-" + suffix;
+        return new KafkaSourceSettings(bootstrapServers, topic(topicKey), group, offsets);
+    }
+
+    public KafkaSinkSettings sinkSettings() {
+        return new KafkaSinkSettings(bootstrapServers, deliveryGuarantee, transactionalIdPrefix, transactionTimeout,
+                KafkaSinkSettings.DEFAULT_BROKER_MAX_TRANSACTION_TIMEOUT);
+    }
+
+    /** {@code triggers.yaml} of {@code conf.dir}, or the classpath copy. */
+    public TriggerCatalog triggerCatalog() {
+        return confDir.isEmpty() ? TriggerCatalog.defaults() : TriggerCatalog.load(Path.of(confDir, TriggerCatalog.RESOURCE));
+    }
+
+    /** Policies and templates of {@code conf.dir}, or the shipped ones. */
+    public SuggestionSettings engineSettings() {
+        return confDir.isEmpty() ? SuggestionSettings.defaults() : SuggestionSettings.fromConf(Path.of(confDir));
+    }
+
+    /** {@code delivery.yaml} of {@code conf.dir} (the built-in defaults without one), on this job's in-app topic. */
+    public DeliverySettings deliverySettings() {
+        Path file = confDir.isEmpty() ? null : Path.of(confDir, "delivery.yaml");
+        DeliverySettings delivery = file != null && Files.isRegularFile(file)
+                ? DeliverySettings.fromFile(file, sinkSettings())
+                : DeliverySettings.defaults(sinkSettings());
+        return delivery.withInappTopic(topic(NOTIFICATIONS_INAPP));
+    }
+
+    private static Map<String, String> defaultValues() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("kafka.bootstrap-servers", "localhost:9092");
+        d.put("kafka.group-id", "suggestion-delivery");
+        d.put("kafka.starting-offsets", "committed-or-earliest");
+        d.put(EVENTS, Topics.EVENTS);
+        d.put(LEAD_SCORES, Topics.LEAD_SCORES);
+        d.put(SCORE_CHANGES, Topics.SCORE_CHANGES);
+        d.put(FEEDBACK, Topics.FEEDBACK);
+        d.put(PREFERENCES, Topics.PREFERENCES);
+        d.put(CONTROL, Topics.CONTROL);
+        d.put(SUGGESTIONS, Topics.SUGGESTIONS);
+        d.put(NOTIFICATIONS_INAPP, Topics.NOTIFICATIONS_INAPP);
+        d.put(DEAD_LETTER, Topics.DEAD_LETTER);
+        d.put("sink.delivery-guarantee", "exactly-once");
+        d.put("sink.transactional-id-prefix", "suggestion-delivery");
+        d.put("sink.transaction-timeout", "10 min");
+        d.put("checkpoint.interval", "1 s");
+        d.put("conf.dir", "");
+        d.put("ingestion.out-of-orderness", "15 min");
+        d.put("ingestion.idleness", "30 s");
+        d.put("ingestion.dedupe-ttl", "7 d");
+        d.put("validator.max-payload-bytes", String.valueOf(ValidatorConfig.DEFAULT_MAX_PAYLOAD_BYTES));
+        d.put("validator.max-future-skew", "5 min");
+        return Collections.unmodifiableMap(d);
+    }
+
+    private static void requirePositive(Duration duration, String key) {
+        if (duration == null || duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(key + " must be positive, got " + duration);
+        }
+    }
+
+    private static String text(Map<String, String> values, String key) {
+        String value = values.get(key);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(key + " must not be blank");
+        }
+        return value.trim();
+    }
+
+    private static Duration duration(Map<String, String> values, String key) {
+        String value = text(values, key);
+        try {
+            return TimeUtils.parseDuration(value);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(key + " = '" + value + "' is not a duration such as '30 s' or '15 min'");
+        }
+    }
+
+    private static int integer(Map<String, String> values, String key) {
+        String value = text(values, key);
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(key + " = '" + value + "' is not a whole number");
+        }
+    }
+
+    private static <E extends Enum<E>> E enumValue(Map<String, String> values, String key, Class<E> type) {
+        String value = text(values, key);
+        try {
+            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            StringBuilder allowed = new StringBuilder();
+            for (E constant : type.getEnumConstants()) {
+                allowed.append(allowed.isEmpty() ? "" : ", ").append(constant.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            }
+            throw new IllegalArgumentException(key + " = '" + value + "' is not one of " + allowed);
+        }
+    }
+
+    /** Runs a constructor; a refusal that does not already name its key is prefixed with the keys involved. */
+    private static <T> T within(String keys, Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            String message = String.valueOf(e.getMessage());
+            if (DEFAULTS.keySet().stream().anyMatch(message::startsWith)) {
+                throw e;
+            }
+            throw new IllegalArgumentException("invalid " + keys + ": " + message, e);
+        }
+    }
+}
