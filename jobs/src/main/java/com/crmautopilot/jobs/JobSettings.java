@@ -8,20 +8,12 @@ import com.crmautopilot.sinks.kafka.KafkaSinkSettings;
 import com.crmautopilot.sinks.kafka.KafkaSourceSettings;
 import com.crmautopilot.sinks.kafka.KafkaSourceSettings.StartingOffsets;
 import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.util.ParameterTool;
-import org.apache.flink.util.TimeUtils;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.Supplier;
 
 /**
  * Every setting of the lead-intelligence job, typed, with defaults, in one place. Read them with
@@ -72,32 +64,12 @@ public record JobSettings(
 
     /** {@code --config FILE} loads a properties file first; every other {@code --key value} overrides it. */
     public static JobSettings fromArgs(String[] args) {
-        ParameterTool parameters = ParameterTool.fromArgs(args);
-        Map<String, String> values = new LinkedHashMap<>();
-        if (parameters.has("config")) {
-            try {
-                values.putAll(ParameterTool.fromPropertiesFile(parameters.get("config")).toMap());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read --config " + parameters.get("config"), e);
-            }
-        }
-        parameters.toMap().forEach((key, value) -> {
-            if (!key.equals("config")) {
-                values.put(key, value);
-            }
-        });
-        return fromMap(values);
+        return fromMap(SettingsReader.argsToMap(args));
     }
 
     public static JobSettings fromMap(Map<String, String> overrides) {
-        Set<String> unknown = new TreeSet<>(overrides.keySet());
-        unknown.removeAll(DEFAULTS.keySet());
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("unknown setting(s) " + unknown + "; known: " + DEFAULTS.keySet());
-        }
-        Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
-        values.putAll(overrides);
-        Reader read = new Reader(values);
+        Map<String, String> values = SettingsReader.withDefaults(DEFAULTS, overrides);
+        SettingsReader read = new SettingsReader(values, DEFAULTS.keySet());
         LeadProfileConfig profile = read.within("profile.bucket, profile.retention", () ->
                 new LeadProfileConfig(LeadProfileConfig.DEFAULT_WINDOW, read.duration("profile.bucket"),
                         read.duration("profile.retention")));
@@ -170,61 +142,5 @@ public record JobSettings(
         defaults.put("validator.max-future-skew", "5 min");
         defaults.putAll(LeadScoringSettings.DEFAULTS);
         return Collections.unmodifiableMap(defaults);
-    }
-
-    /** Parses values by key, so every failure names the key and the offending value. */
-    private record Reader(Map<String, String> values) {
-
-        String text(String key) {
-            String value = values.get(key);
-            if (value == null || value.isBlank()) {
-                throw new IllegalArgumentException(key + " must not be blank");
-            }
-            return value.trim();
-        }
-
-        Duration duration(String key) {
-            String value = text(key);
-            try {
-                return TimeUtils.parseDuration(value);
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException(key + " = '" + value + "' is not a duration such as '30 s' or '15 min'");
-            }
-        }
-
-        int integer(String key) {
-            String value = text(key);
-            try {
-                return Integer.parseInt(value);
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(key + " = '" + value + "' is not a whole number");
-            }
-        }
-
-        <E extends Enum<E>> E enumValue(String key, Class<E> type) {
-            String value = text(key);
-            try {
-                return Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace('-', '_'));
-            } catch (IllegalArgumentException e) {
-                StringBuilder allowed = new StringBuilder();
-                for (E constant : type.getEnumConstants()) {
-                    allowed.append(allowed.isEmpty() ? "" : ", ").append(constant.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-                }
-                throw new IllegalArgumentException(key + " = '" + value + "' is not one of " + allowed);
-            }
-        }
-
-        /** Runs a constructor; a refusal that does not already name its key is prefixed with the keys involved. */
-        <T> T within(String keys, Supplier<T> build) {
-            try {
-                return build.get();
-            } catch (IllegalArgumentException e) {
-                String message = String.valueOf(e.getMessage());
-                if (DEFAULTS.keySet().stream().anyMatch(message::startsWith)) {
-                    throw e;
-                }
-                throw new IllegalArgumentException("invalid " + keys + ": " + message, e);
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 package com.crmautopilot.jobs.scoring;
 
+import com.crmautopilot.jobs.SettingsReader;
 import com.crmautopilot.models.Topics;
 import com.crmautopilot.operators.scoring.LeadScoringConfig;
 import com.crmautopilot.operators.scoring.ModelArtifact;
@@ -8,11 +9,9 @@ import com.crmautopilot.operators.scoring.RescoreSchedule;
 import com.crmautopilot.operators.scoring.SuggestedActionRules;
 import com.crmautopilot.operators.scoring.WindowExpiry;
 import com.crmautopilot.sinks.kafka.KafkaSourceSettings;
-import org.apache.flink.util.TimeUtils;
 
 import java.io.Serializable;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -53,22 +52,23 @@ public record LeadScoringSettings(String modelsTopic, String controlTopic, Strin
                 merged.put(key, value);
             }
         });
-        RescoreSchedule schedule = within("scoring.max-rescore-interval, scoring.decay-horizon, scoring.retention",
-                () -> new RescoreSchedule(duration(merged, "scoring.max-rescore-interval"),
-                        duration(merged, "scoring.decay-horizon"), duration(merged, "scoring.retention")));
+        SettingsReader read = new SettingsReader(merged, DEFAULTS.keySet());
+        RescoreSchedule schedule = read.within("scoring.max-rescore-interval, scoring.decay-horizon, scoring.retention",
+                () -> new RescoreSchedule(read.duration("scoring.max-rescore-interval"),
+                        read.duration("scoring.decay-horizon"), read.duration("scoring.retention")));
         String rulesPath = merged.get("scoring.suggested-actions").trim();
-        SuggestedActionRules rules = within("scoring.suggested-actions", () -> rulesPath.isEmpty()
+        SuggestedActionRules rules = read.within("scoring.suggested-actions", () -> rulesPath.isEmpty()
                 ? SuggestedActionRules.defaults() : SuggestedActionRules.fromFile(Path.of(rulesPath)));
         String modelUri = merged.get("scoring.default-model").trim();
         ModelArtifact defaultModel = modelUri.isEmpty() ? null
-                : within("scoring.default-model", () -> ModelArtifacts.fromLocation(modelUri));
-        LeadScoringConfig config = within("scoring.*", () -> new LeadScoringConfig(
-                text(merged, "scoring.model-name"), schedule, integer(merged, "scoring.history-size"),
-                integer(merged, "scoring.known-versions"), integer(merged, "scoring.factors"),
-                number(merged, "scoring.min-factor-weight"), rules, defaultModel, WindowExpiry.fromProfile(),
-                text(merged, "topics.models"), integer(merged, "scoring.min-score-change")));
-        return new LeadScoringSettings(text(merged, "topics.models"), text(merged, "topics.control"),
-                text(merged, "topics.lead-scores"), text(merged, "topics.score-changes"), config);
+                : read.within("scoring.default-model", () -> ModelArtifacts.fromLocation(modelUri));
+        LeadScoringConfig config = read.within("scoring.*", () -> new LeadScoringConfig(
+                read.text("scoring.model-name"), schedule, read.integer("scoring.history-size"),
+                read.integer("scoring.known-versions"), read.integer("scoring.factors"),
+                read.number("scoring.min-factor-weight"), rules, defaultModel, WindowExpiry.fromProfile(),
+                read.text("topics.models"), read.integer("scoring.min-score-change")));
+        return new LeadScoringSettings(read.text("topics.models"), read.text("topics.control"),
+                read.text("topics.lead-scores"), read.text("topics.score-changes"), config);
     }
 
     /** Where {@code ai.models} is read from: the earliest offset, so a fresh start replays every announcement. */
@@ -105,53 +105,5 @@ public record LeadScoringSettings(String modelsTopic, String controlTopic, Strin
         d.put("scoring.suggested-actions", "");
         d.put("scoring.min-score-change", String.valueOf(LeadScoringConfig.DEFAULT_MIN_SCORE_CHANGE));
         return Collections.unmodifiableMap(d);
-    }
-
-    private static String text(Map<String, String> values, String key) {
-        String value = values.get(key);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(key + " must not be blank");
-        }
-        return value.trim();
-    }
-
-    private static Duration duration(Map<String, String> values, String key) {
-        String value = text(values, key);
-        try {
-            return TimeUtils.parseDuration(value);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(key + " = '" + value + "' is not a duration such as '24 h' or '90 d'");
-        }
-    }
-
-    private static int integer(Map<String, String> values, String key) {
-        String value = text(values, key);
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " = '" + value + "' is not a whole number");
-        }
-    }
-
-    private static double number(Map<String, String> values, String key) {
-        String value = text(values, key);
-        try {
-            return Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " = '" + value + "' is not a number");
-        }
-    }
-
-    /** Runs a constructor; a refusal that does not already name its key is prefixed with the keys involved. */
-    private static <T> T within(String keys, java.util.function.Supplier<T> build) {
-        try {
-            return build.get();
-        } catch (RuntimeException e) {
-            String message = String.valueOf(e.getMessage());
-            if (DEFAULTS.keySet().stream().anyMatch(message::startsWith)) {
-                throw e;
-            }
-            throw new IllegalArgumentException("invalid " + keys + ": " + message, e);
-        }
     }
 }

@@ -6,6 +6,7 @@ import com.crmautopilot.cep.config.TriggerOverride;
 import com.crmautopilot.cep.config.TriggerSettings;
 import com.crmautopilot.cep.deal.DealTriggerSet;
 import com.crmautopilot.cep.deal.DealTriggers;
+import com.crmautopilot.jobs.LeadIntelligenceJob;
 import com.crmautopilot.models.event.CrmEvent;
 import com.crmautopilot.models.output.DeadLetter;
 import com.crmautopilot.models.output.LeadScore;
@@ -31,11 +32,8 @@ import com.crmautopilot.sinks.notify.NotificationSinks;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
-import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -80,14 +78,7 @@ public final class SuggestionDeliveryJob {
      * record), and checkpoints as often as the latency target needs: exactly-once output shows when they commit.
      */
     public static Configuration jobConfiguration(SuggestionDeliverySettings settings) {
-        Configuration configuration = new Configuration();
-        configuration.set(PipelineOptions.NAME, JOB_NAME);
-        configuration.set(PipelineOptions.GENERIC_TYPES, false);
-        configuration.set(PipelineOptions.AUTO_GENERATE_UIDS, false);
-        configuration.set(PipelineOptions.OBJECT_REUSE, true);
-        configuration.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, settings.checkpointInterval());
-        configuration.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
-        return configuration;
+        return LeadIntelligenceJob.streamingJobConfiguration(JOB_NAME, settings.checkpointInterval());
     }
 
     /** The whole job over Kafka: its six sources, the pipeline, delivery and the two Kafka sinks. */

@@ -1,5 +1,6 @@
 package com.crmautopilot.jobs.suggest;
 
+import com.crmautopilot.jobs.SettingsReader;
 import com.crmautopilot.cep.config.TriggerCatalog;
 import com.crmautopilot.models.Topics;
 import com.crmautopilot.models.validation.ValidatorConfig;
@@ -9,23 +10,15 @@ import com.crmautopilot.sinks.kafka.KafkaSourceSettings;
 import com.crmautopilot.sinks.kafka.KafkaSourceSettings.StartingOffsets;
 import com.crmautopilot.sinks.notify.DeliverySettings;
 import org.apache.flink.connector.base.DeliveryGuarantee;
-import org.apache.flink.util.ParameterTool;
-import org.apache.flink.util.TimeUtils;
 
-import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.Supplier;
 
 /**
  * Every setting of the suggestion-delivery job, typed, with defaults, in one place. Read them with
@@ -105,54 +98,35 @@ public record SuggestionDeliverySettings(
 
     /** {@code --config FILE} loads a properties file first; every other {@code --key value} overrides it. */
     public static SuggestionDeliverySettings fromArgs(String[] args) {
-        ParameterTool parameters = ParameterTool.fromArgs(args);
-        Map<String, String> values = new LinkedHashMap<>();
-        if (parameters.has("config")) {
-            try {
-                values.putAll(ParameterTool.fromPropertiesFile(parameters.get("config")).toMap());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read --config " + parameters.get("config"), e);
-            }
-        }
-        parameters.toMap().forEach((key, value) -> {
-            if (!key.equals("config")) {
-                values.put(key, value);
-            }
-        });
-        return fromMap(values);
+        return fromMap(SettingsReader.argsToMap(args));
     }
 
     public static SuggestionDeliverySettings fromMap(Map<String, String> overrides) {
-        Set<String> unknown = new TreeSet<>(overrides.keySet());
-        unknown.removeAll(DEFAULTS.keySet());
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("unknown setting(s) " + unknown + "; known: " + DEFAULTS.keySet());
-        }
-        Map<String, String> values = new LinkedHashMap<>(DEFAULTS);
-        values.putAll(overrides);
+        Map<String, String> values = SettingsReader.withDefaults(DEFAULTS, overrides);
+        SettingsReader read = new SettingsReader(values, DEFAULTS.keySet());
         Map<String, String> topics = new LinkedHashMap<>();
         values.forEach((key, value) -> {
             if (key.startsWith("topics.")) {
-                topics.put(key, text(values, key));
+                topics.put(key, read.text(key));
             }
         });
-        ValidatorConfig validator = within("validator.*", () ->
-                new ValidatorConfig(integer(values, "validator.max-payload-bytes"),
-                        duration(values, "validator.max-future-skew"), ValidatorConfig.defaults().schemaVersions()));
-        return within("kafka.*, topics.*, sink.*, checkpoint.interval, conf.dir, ingestion.*", () ->
+        ValidatorConfig validator = read.within("validator.*", () ->
+                new ValidatorConfig(read.integer("validator.max-payload-bytes"),
+                        read.duration("validator.max-future-skew"), ValidatorConfig.defaults().schemaVersions()));
+        return read.within("kafka.*, topics.*, sink.*, checkpoint.interval, conf.dir, ingestion.*", () ->
                 new SuggestionDeliverySettings(
-                        text(values, "kafka.bootstrap-servers"),
-                        text(values, "kafka.group-id"),
-                        enumValue(values, "kafka.starting-offsets", StartingOffsets.class),
+                        read.text("kafka.bootstrap-servers"),
+                        read.text("kafka.group-id"),
+                        read.enumValue("kafka.starting-offsets", StartingOffsets.class),
                         topics,
-                        enumValue(values, "sink.delivery-guarantee", DeliveryGuarantee.class),
-                        text(values, "sink.transactional-id-prefix"),
-                        duration(values, "sink.transaction-timeout"),
-                        duration(values, "checkpoint.interval"),
+                        read.enumValue("sink.delivery-guarantee", DeliveryGuarantee.class),
+                        read.text("sink.transactional-id-prefix"),
+                        read.duration("sink.transaction-timeout"),
+                        read.duration("checkpoint.interval"),
                         values.get("conf.dir") == null ? "" : values.get("conf.dir").trim(),
-                        duration(values, "ingestion.out-of-orderness"),
-                        duration(values, "ingestion.idleness"),
-                        duration(values, "ingestion.dedupe-ttl"),
+                        read.duration("ingestion.out-of-orderness"),
+                        read.duration("ingestion.idleness"),
+                        read.duration("ingestion.dedupe-ttl"),
                         validator));
     }
 
@@ -231,58 +205,6 @@ public record SuggestionDeliverySettings(
     private static void requirePositive(Duration duration, String key) {
         if (duration == null || duration.isNegative() || duration.isZero()) {
             throw new IllegalArgumentException(key + " must be positive, got " + duration);
-        }
-    }
-
-    private static String text(Map<String, String> values, String key) {
-        String value = values.get(key);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(key + " must not be blank");
-        }
-        return value.trim();
-    }
-
-    private static Duration duration(Map<String, String> values, String key) {
-        String value = text(values, key);
-        try {
-            return TimeUtils.parseDuration(value);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(key + " = '" + value + "' is not a duration such as '30 s' or '15 min'");
-        }
-    }
-
-    private static int integer(Map<String, String> values, String key) {
-        String value = text(values, key);
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " = '" + value + "' is not a whole number");
-        }
-    }
-
-    private static <E extends Enum<E>> E enumValue(Map<String, String> values, String key, Class<E> type) {
-        String value = text(values, key);
-        try {
-            return Enum.valueOf(type, value.toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            StringBuilder allowed = new StringBuilder();
-            for (E constant : type.getEnumConstants()) {
-                allowed.append(allowed.isEmpty() ? "" : ", ").append(constant.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            }
-            throw new IllegalArgumentException(key + " = '" + value + "' is not one of " + allowed);
-        }
-    }
-
-    /** Runs a constructor; a refusal that does not already name its key is prefixed with the keys involved. */
-    private static <T> T within(String keys, Supplier<T> build) {
-        try {
-            return build.get();
-        } catch (IllegalArgumentException e) {
-            String message = String.valueOf(e.getMessage());
-            if (DEFAULTS.keySet().stream().anyMatch(message::startsWith)) {
-                throw e;
-            }
-            throw new IllegalArgumentException("invalid " + keys + ": " + message, e);
         }
     }
 }
