@@ -187,7 +187,11 @@ class SuggestionsEndToEndTest {
 
         DeliverySettings delivery = settings.deliverySettings()
                 .withSmtp(SmtpSettings.plain("127.0.0.1", SMTP.getSmtp().getPort(), "autopilot@test.example"))
-                .withSlack(SlackSettings.forLoopbackTests(Duration.ofSeconds(5), 200));
+                // Generous timeouts: the JDK's HTTPS stand-in does its TLS handshakes one at a time, and a connect
+                // timeout during a burst is retried although the request may already have gone out (the documented
+                // at-least-once window), which would read here as a duplicate post.
+                .withSlack(new SlackSettings(List.of("hooks.slack.com"), true, Duration.ofSeconds(30),
+                        Duration.ofSeconds(30), 200, 1));
         InProcessCounters.reset();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(
                 SuggestionDeliveryJob.jobConfiguration(settings));

@@ -51,6 +51,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 abstract class RetryingDeliveryFunction extends RichAsyncFunction<Notification, DeadLetter>
         implements CheckpointedFunction {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RetryingDeliveryFunction.class);
+
     /**
      * How long a finished id is remembered. In unordered mode a finished notification leaves the queue as soon as the
      * task thread takes its result (milliseconds, seconds under backpressure), so minutes are ample, and the union
@@ -233,6 +235,8 @@ abstract class RetryingDeliveryFunction extends RichAsyncFunction<Notification, 
                 return;
             }
             counters.retried.inc();
+            LOG.warn("{} notification {} attempt {} failed, retrying in {}: {}", channel,
+                    notification.notificationId(), attempts, wait, answer.detail());
             try {
                 timer.schedule(this::start, wait.toNanos(), TimeUnit.NANOSECONDS);
             } catch (java.util.concurrent.RejectedExecutionException closing) {
