@@ -45,17 +45,7 @@ public record JobSettings(
         // Builds (and so validates) both Kafka ends now, so a bad combination fails before the job is submitted.
         new KafkaSourceSettings(bootstrapServers, ingestion.eventsTopic(), groupId, startingOffsets);
         new KafkaSinkSettings(bootstrapServers, deliveryGuarantee, transactionalIdPrefix, transactionTimeout,
-                KafkaSinkSettings.DEFAULT_BROKER_MAX_TRANSACTION_TIMEOUT);
-        if (deliveryGuarantee == DeliveryGuarantee.EXACTLY_ONCE) {
-            if (checkpointInterval.isZero() || checkpointInterval.isNegative()) {
-                throw new IllegalArgumentException("checkpoint.interval must be positive for exactly-once output: "
-                        + "transactions commit on checkpoints");
-            }
-            if (checkpointInterval.compareTo(transactionTimeout) >= 0) {
-                throw new IllegalArgumentException("checkpoint.interval " + checkpointInterval
-                        + " must be shorter than sink.transaction-timeout " + transactionTimeout);
-            }
-        }
+                KafkaSinkSettings.DEFAULT_BROKER_MAX_TRANSACTION_TIMEOUT).requireCommitsWithin(checkpointInterval);
     }
 
     public static JobSettings defaults() {

@@ -15,8 +15,6 @@ import com.crmautopilot.simulator.Simulator;
 import com.crmautopilot.simulator.SimulatorConfig;
 import com.crmautopilot.sinks.kafka.KafkaSources;
 import com.crmautopilot.sinks.kafka.OutputSinks;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -46,15 +44,7 @@ class IngestionEndToEndTest {
     private static final int PARTITIONS = 2;
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1)
-            .setNumberSlotsPerTaskManager(2)
-            .setConfiguration(Configuration.fromMap(Map.of(
-                    "state.backend.type", "rocksdb",
-                    "taskmanager.memory.managed.size", "128m",
-                    "pipeline.generic-types", "false",
-                    "pipeline.auto-generate-uids", "false")))
-            .build());
+    static final MiniClusterExtension FLINK = EndToEndCluster.onRocksDb();
 
     private static EmbeddedKafka kafka;
 

@@ -32,7 +32,6 @@ import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.state.api.OperatorIdentifier;
 import org.apache.flink.state.api.SavepointReader;
 import org.apache.flink.state.api.functions.KeyedStateReaderFunction;
@@ -74,15 +73,7 @@ class ScoringEndToEndTest {
     private static final int HISTORY_SIZE = 5;
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1)
-            .setNumberSlotsPerTaskManager(2)
-            .setConfiguration(InProcessCounters.enable(Configuration.fromMap(Map.of(
-                    "state.backend.type", "rocksdb",
-                    "taskmanager.memory.managed.size", "128m",
-                    "pipeline.generic-types", "false",
-                    "pipeline.auto-generate-uids", "false"))))
-            .build());
+    static final MiniClusterExtension FLINK = EndToEndCluster.onRocksDb();
 
     @TempDir
     static Path dir;

@@ -25,9 +25,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import jakarta.mail.internet.MimeMessage;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterAll;
@@ -74,15 +72,7 @@ class SuggestionsEndToEndTest {
     private static final String PASSWORD = "changeit";
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1)
-            .setNumberSlotsPerTaskManager(2)
-            .setConfiguration(InProcessCounters.enable(Configuration.fromMap(Map.of(
-                    "state.backend.type", "rocksdb",
-                    "taskmanager.memory.managed.size", "128m",
-                    "pipeline.generic-types", "false",
-                    "pipeline.auto-generate-uids", "false"))))
-            .build());
+    static final MiniClusterExtension FLINK = EndToEndCluster.onRocksDb();
 
     @RegisterExtension
     static final GreenMailExtension SMTP = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());

@@ -76,17 +76,7 @@ public record SuggestionDeliverySettings(
         }
         // Fields are assigned only after this constructor's body: build the sink settings from the parameters.
         new KafkaSinkSettings(bootstrapServers, deliveryGuarantee, transactionalIdPrefix, transactionTimeout,
-                KafkaSinkSettings.DEFAULT_BROKER_MAX_TRANSACTION_TIMEOUT);
-        if (deliveryGuarantee == DeliveryGuarantee.EXACTLY_ONCE) {
-            if (checkpointInterval.isZero() || checkpointInterval.isNegative()) {
-                throw new IllegalArgumentException("checkpoint.interval must be positive for exactly-once output: "
-                        + "transactions commit on checkpoints");
-            }
-            if (checkpointInterval.compareTo(transactionTimeout) >= 0) {
-                throw new IllegalArgumentException("checkpoint.interval " + checkpointInterval
-                        + " must be shorter than sink.transaction-timeout " + transactionTimeout);
-            }
-        }
+                KafkaSinkSettings.DEFAULT_BROKER_MAX_TRANSACTION_TIMEOUT).requireCommitsWithin(checkpointInterval);
         if (!confDir.isEmpty() && !Files.isDirectory(Path.of(confDir))) {
             throw new IllegalArgumentException("conf.dir " + confDir + " is not a directory");
         }

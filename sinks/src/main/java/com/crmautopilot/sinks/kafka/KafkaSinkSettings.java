@@ -44,6 +44,24 @@ public record KafkaSinkSettings(String bootstrapServers, DeliveryGuarantee deliv
         }
     }
 
+    /**
+     * Refuses a checkpoint interval these sinks cannot work with: exactly-once output commits on checkpoints, so
+     * there must be checkpoints, and each transaction must be committed before the broker times it out.
+     */
+    public void requireCommitsWithin(Duration checkpointInterval) {
+        if (deliveryGuarantee != DeliveryGuarantee.EXACTLY_ONCE) {
+            return;
+        }
+        if (checkpointInterval.isZero() || checkpointInterval.isNegative()) {
+            throw new IllegalArgumentException("checkpoint.interval must be positive for exactly-once output: "
+                    + "transactions commit on checkpoints");
+        }
+        if (checkpointInterval.compareTo(transactionTimeout) >= 0) {
+            throw new IllegalArgumentException("checkpoint.interval " + checkpointInterval
+                    + " must be shorter than sink.transaction-timeout " + transactionTimeout);
+        }
+    }
+
     public static KafkaSinkSettings exactlyOnce(String bootstrapServers, String transactionalIdPrefix) {
         return new KafkaSinkSettings(bootstrapServers, DeliveryGuarantee.EXACTLY_ONCE, transactionalIdPrefix,
                 DEFAULT_TRANSACTION_TIMEOUT, DEFAULT_BROKER_MAX_TRANSACTION_TIMEOUT);
