@@ -17,7 +17,8 @@ public final class TriggerUids {
     public static final String STALE_ACCOUNT_GATE = "trigger-stale-account-gate";
     public static final String STALE_ACCOUNT_TIME = "trigger-stale-account-time";
     public static final String STALE_ACCOUNT_PATTERN = "trigger-stale-account-pattern";
-    public static final String STALE_ACCOUNT_ENABLED = "trigger-stale-account-enabled";
+    public static final String STALE_ACCOUNT_LATER_TOUCHES = "trigger-stale-account-later-touches";
+    public static final String STALE_ACCOUNT_REPORT = "trigger-stale-account-report";
 
     public static final String MISSING_DATA_MARKS = "trigger-missing-data-marks";
     public static final String MISSING_DATA = "trigger-missing-data";

@@ -7,6 +7,7 @@ import com.crmautopilot.cep.config.TriggerOverride;
 import com.crmautopilot.cep.config.TriggerOverrides;
 import com.crmautopilot.cep.config.TriggerParams;
 import com.crmautopilot.cep.config.TriggerSettings;
+import com.crmautopilot.cep.config.TriggerStateTtl;
 import com.crmautopilot.models.suggest.EntityKind;
 import com.crmautopilot.models.suggest.SuggestionCandidate;
 import com.crmautopilot.models.suggest.SuggestionIds;
@@ -64,11 +65,7 @@ public final class MissingDataTrigger
     @Override
     public void open(OpenContext openContext) {
         resolver = new TriggerOverrides.Resolver(catalog, TYPE);
-        StateTtlConfig ttl = StateTtlConfig.newBuilder(resolver.defaults().duration(TriggerParams.STATE_TTL))
-                .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
-                .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
-                .cleanupFullSnapshot()
-                .build();
+        StateTtlConfig ttl = TriggerStateTtl.of(resolver.defaults());
         profile = value("profile", TypeInformation.of(AccountProfile.class), ttl);
         MapStateDescriptor<String, Long> deals = new MapStateDescriptor<>("open-deals", Types.STRING, Types.LONG);
         deals.enableTimeToLive(ttl);

@@ -6,6 +6,7 @@ import com.crmautopilot.cep.config.TriggerOverride;
 import com.crmautopilot.cep.config.TriggerOverrides;
 import com.crmautopilot.cep.config.TriggerParams;
 import com.crmautopilot.cep.config.TriggerSettings;
+import com.crmautopilot.cep.config.TriggerStateTtl;
 import com.crmautopilot.models.suggest.EntityKind;
 import com.crmautopilot.models.suggest.SuggestionCandidate;
 import com.crmautopilot.models.suggest.SuggestionIds;
@@ -29,6 +30,12 @@ import java.util.Map;
  * of tenants that turned the trigger off. It also withdraws a stale-account suggestion when the account is touched
  * again after a silence long enough to have fired it: the cleared candidate goes to {@link #CLEARED}.
  *
+ * <p>The pattern sees at most one touch per account per evaluation step: the step's first, stamped with the step's
+ * end as its pattern time. The step's later touches go to {@link #LATER_TOUCHES}, for the report after the pattern,
+ * which names the real last touch. Why: every touch the pattern buffers costs it a timer, state writes and deletes,
+ * and RocksDB iterator seeks that slow down as the deletes pile up; a silence measured from the step's end is never
+ * shorter than the real one and at most one step longer, which the stepped event time allows anyway.
+ *
  * <p>The pattern's window is fixed when the job is built (the catalog's default silence). A tenant's longer
  * silence is honoured by moving that tenant's touches later in the pattern's event time by the difference; a
  * shorter one is raised to the default, because a CEP window cannot shrink per key.
@@ -41,12 +48,15 @@ public final class StaleAccountGate
 
     public static final OutputTag<SuggestionCandidate> CLEARED =
             new OutputTag<>("stale-account-cleared", TypeInformation.of(SuggestionCandidate.class));
+    public static final OutputTag<AccountTouch> LATER_TOUCHES =
+            new OutputTag<>("stale-account-later-touches", TypeInformation.of(AccountTouch.class));
 
     private final TriggerCatalog catalog;
     private transient TriggerOverrides.Resolver resolver;
     private transient ValueState<AccountProfile> profile;
     private transient ValueState<Long> lastTouch;
     private transient long baseSilence;
+    private transient long stepMillis;
 
     public StaleAccountGate(TriggerCatalog catalog) {
         this.catalog = catalog;
@@ -56,11 +66,8 @@ public final class StaleAccountGate
     public void open(OpenContext openContext) {
         resolver = new TriggerOverrides.Resolver(catalog, TYPE);
         baseSilence = resolver.defaults().duration(TriggerParams.SILENCE).toMillis();
-        StateTtlConfig ttl = StateTtlConfig.newBuilder(resolver.defaults().duration(TriggerParams.STATE_TTL))
-                .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
-                .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
-                .cleanupFullSnapshot()
-                .build();
+        stepMillis = resolver.defaults().duration(TriggerParams.EVALUATION_STEP).toMillis();
+        StateTtlConfig ttl = TriggerStateTtl.of(resolver.defaults());
         ValueStateDescriptor<AccountProfile> profileDescriptor =
                 new ValueStateDescriptor<>("profile", TypeInformation.of(AccountProfile.class));
         profileDescriptor.enableTimeToLive(ttl);
@@ -96,15 +103,17 @@ public final class StaleAccountGate
         }
         TriggerSettings settings = resolver.settings(ctx.getBroadcastState(TriggerOverrides.DESCRIPTOR),
                 mark.tenantId());
-        long silence = Math.max(baseSilence, settings.duration(TriggerParams.SILENCE).toMillis());
+        if (!settings.enabled()) {
+            // Forgotten, so that the first touch after the trigger is switched back on reaches the pattern.
+            lastTouch.clear();
+            return;
+        }
         Long previous = lastTouch.value();
         if (previous != null && mark.at() <= previous) {
             return;
         }
         lastTouch.update(mark.at());
-        if (!settings.enabled()) {
-            return;
-        }
+        long silence = Math.max(baseSilence, settings.duration(TriggerParams.SILENCE).toMillis());
         String name = current == null ? null : current.name();
         String owner = current == null ? null : current.ownerId();
         if (previous != null && mark.at() - previous >= silence) {
@@ -113,8 +122,14 @@ public final class StaleAccountGate
                     mark.accountId(), name, TYPE.wireName(), Instant.ofEpochMilli(mark.at()),
                     Instant.ofEpochMilli(previous), true, Map.of("cleared_by", mark.eventType()), null, null, null));
         }
-        out.collect(new AccountTouch(mark.tenantId(), mark.accountId(), mark.eventType(), mark.actorUserId(),
-                mark.at(), mark.at() + silence - baseSilence, name, owner, silence));
+        long step = Math.floorDiv(mark.at(), stepMillis);
+        AccountTouch touch = new AccountTouch(mark.tenantId(), mark.accountId(), mark.eventType(),
+                mark.actorUserId(), mark.at(), (step + 1) * stepMillis + silence - baseSilence, name, owner, silence);
+        if (previous != null && Math.floorDiv(previous, stepMillis) == step) {
+            ctx.output(LATER_TOUCHES, touch);
+        } else {
+            out.collect(touch);
+        }
     }
 
     @Override

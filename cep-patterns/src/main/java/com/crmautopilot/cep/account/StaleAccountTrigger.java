@@ -21,8 +21,10 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * ({@link StaleAccountPattern}: {@code notFollowedBy} + {@code within}, skip past last event, event time).
  *
  * <pre>
- * account marks ─► touches, profiles ─► keyBy account ─► gate (name, owner, tenant silence; cleared) ─►
- *   stepped event time ─► keyBy account ─► CEP (last_touch !→ next_touch within silence) ─► enabled for tenant
+ * account marks ─► keyBy account ─► gate (name, owner, tenant silence; withdrawals)
+ *   ├─ a step's first touch ─► stepped event time ─► keyBy account ─► CEP (last_touch !→ next_touch within silence)
+ *   │                                                                   │ silences
+ *   └─ a step's later touches ──────────────────────────────────────────┴─► keyBy account ─► report ─► candidates
  * </pre>
  *
  * The pattern sees only touches, never the firehose. There is no account deletion or closure in
@@ -59,18 +61,32 @@ public final class StaleAccountTrigger {
                         new SteppedEventTime(defaults.duration(TriggerParams.EVALUATION_STEP).toMillis()))
                 .uid(TriggerUids.STALE_ACCOUNT_TIME);
 
-        SingleOutputStreamOperator<SuggestionCandidate> matches = CEP
+        DataStream<StaleAccountEvidence> silences = CEP
                 .pattern(stepped.keyBy(new TouchAccount()),
                         StaleAccountPattern.of(defaults.duration(TriggerParams.SILENCE)))
                 .inEventTime()
-                .process(new StaleAccountMatches(), candidates)
+                .process(new StaleAccountMatches(), TypeInformation.of(StaleAccountEvidence.class))
                 .uid(TriggerUids.STALE_ACCOUNT_PATTERN).name("stale_account: CEP absence pattern");
+        DataStream<StaleAccountEvidence> laterTouches = touches.getSideOutput(StaleAccountGate.LATER_TOUCHES)
+                .map(StaleAccountEvidence::laterTouch, TypeInformation.of(StaleAccountEvidence.class))
+                .uid(TriggerUids.STALE_ACCOUNT_LATER_TOUCHES).name("stale_account: later touches of a step");
 
-        return matches
+        return silences.union(laterTouches)
+                .keyBy(new EvidenceAccount())
                 .connect(overrides)
-                .process(new EnabledForTenant(catalog, TriggerType.STALE_ACCOUNT), candidates)
-                .uid(TriggerUids.STALE_ACCOUNT_ENABLED).name("stale_account: enabled for tenant")
+                .process(new StaleAccountReport(catalog), candidates)
+                .uid(TriggerUids.STALE_ACCOUNT_REPORT).name("stale_account: report")
                 .union(touches.getSideOutput(StaleAccountGate.CLEARED));
+    }
+
+    static final class EvidenceAccount
+            implements org.apache.flink.api.java.functions.KeySelector<StaleAccountEvidence, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String getKey(StaleAccountEvidence evidence) {
+            return TriggerKeys.of(evidence.touch().tenantId(), evidence.touch().accountId());
+        }
     }
 
     static final class TouchAccount implements org.apache.flink.api.java.functions.KeySelector<AccountTouch, String> {

@@ -9,11 +9,11 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * Between the gate and the stale-account pattern: stamps each touch with its pattern time
  * ({@link AccountTouch#cepAt()}) and lets event time through in steps of {@code stepMillis}.
  *
- * <p>Why steps: Flink CEP in event time re-registers a timer at every watermark for each key with a pending
- * partial match, and on RocksDB each such timer is a seek (the 250 events/s measured in DESIGN.md). Every account
- * touched in the last 30 days has a partial match, so every watermark (every 200 ms) would visit all of them. With
- * a one-hour step the pattern's operator sees at most one watermark per hour of event time, and a 30-day silence is
- * reported at most one step late. The stepped watermark never passes the real one, so no touch becomes late.
+ * <p>Pattern times are step ends, so the pattern's timers (one at each buffered touch, one at the end of each
+ * window) all fall on step boundaries; a watermark between two boundaries can fire none of them and would only be
+ * forwarded through the pattern and the report behind it. A silence is reported at the first boundary after it,
+ * at most one step late. The stepped watermark never passes the real one and a pattern time is always ahead of
+ * the real watermark, so no touch becomes late.
  */
 public final class SteppedEventTime extends AbstractStreamOperator<AccountTouch>
         implements OneInputStreamOperator<AccountTouch, AccountTouch> {

@@ -16,6 +16,13 @@ import java.util.TreeMap;
  */
 public record TriggerSettings(String triggerType, boolean enabled, Map<String, String> params) {
 
+    /**
+     * Parsed durations by their text: triggers read a duration for every record, and the texts are the few values of
+     * the catalog and its overrides. Bounded, in case overrides keep inventing new texts.
+     */
+    private static final Map<String, Duration> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int PARSED_MAX = 1_024;
+
     public TriggerSettings {
         params = params == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(params));
     }
@@ -29,7 +36,15 @@ public record TriggerSettings(String triggerType, boolean enabled, Map<String, S
     }
 
     public Duration duration(String name) {
-        return DurationText.parse(text(name));
+        String text = text(name);
+        Duration parsed = PARSED.get(text);
+        if (parsed == null) {
+            parsed = DurationText.parse(text);
+            if (PARSED.size() < PARSED_MAX) {
+                PARSED.put(text, parsed);
+            }
+        }
+        return parsed;
     }
 
     public int integer(String name) {

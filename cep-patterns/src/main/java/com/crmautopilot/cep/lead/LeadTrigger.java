@@ -5,8 +5,8 @@ import com.crmautopilot.cep.condense.LeadMarkKind;
 import com.crmautopilot.cep.config.TriggerCatalog;
 import com.crmautopilot.cep.config.TriggerOverride;
 import com.crmautopilot.cep.config.TriggerOverrides;
-import com.crmautopilot.cep.config.TriggerParams;
 import com.crmautopilot.cep.config.TriggerSettings;
+import com.crmautopilot.cep.config.TriggerStateTtl;
 import com.crmautopilot.models.suggest.EntityKind;
 import com.crmautopilot.models.suggest.SuggestionCandidate;
 import com.crmautopilot.models.suggest.SuggestionIds;
@@ -74,11 +74,7 @@ public abstract class LeadTrigger
     @Override
     public void open(OpenContext openContext) throws Exception {
         resolver = new TriggerOverrides.Resolver(catalog, type);
-        ttl = StateTtlConfig.newBuilder(resolver.defaults().duration(TriggerParams.STATE_TTL))
-                .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
-                .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
-                .cleanupFullSnapshot()
-                .build();
+        ttl = TriggerStateTtl.of(resolver.defaults());
         entry = state("lead", TypeInformation.of(LeadEntry.class));
         openTrigger();
     }

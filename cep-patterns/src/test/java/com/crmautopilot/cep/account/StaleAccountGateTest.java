@@ -23,11 +23,15 @@ import java.util.Map;
 
 import static com.crmautopilot.cep.testing.Marks.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class StaleAccountGateTest {
 
     private static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
     private static final long DAY = Duration.ofDays(1).toMillis();
+    private static final long HOUR = Duration.ofHours(1).toMillis();
+    /** The end of T0's evaluation step (the shipped step is one hour): the pattern time of a touch at T0. */
+    private static final long T0_STEP_END = T0.toEpochMilli() + HOUR;
 
     private KeyedBroadcastOperatorTestHarness<String, AccountMark, TriggerOverride, AccountTouch> harness;
 
@@ -59,7 +63,7 @@ class StaleAccountGateTest {
             assertThat(t.accountName()).isEqualTo("Acme Corp");
             assertThat(t.ownerId()).isEqualTo(REP);
             assertThat(t.silenceMillis()).isEqualTo(30 * DAY);
-            assertThat(t.cepAt()).isEqualTo(t.at());
+            assertThat(t.cepAt()).isEqualTo(T0_STEP_END);
         });
     }
 
@@ -74,8 +78,33 @@ class StaleAccountGateTest {
         send(touch("initech", "acct-1", T0));
         List<AccountTouch> touches = harness.extractOutputValues();
         assertThat(touches).extracting(AccountTouch::cepAt)
-                .containsExactly(T0.toEpochMilli() + 15 * DAY, T0.toEpochMilli(), T0.toEpochMilli());
+                .containsExactly(T0_STEP_END + 15 * DAY, T0_STEP_END, T0_STEP_END);
         assertThat(touches).extracting(AccountTouch::silenceMillis).containsExactly(45 * DAY, 30 * DAY, 30 * DAY);
+    }
+
+    @Test
+    void aStepsFirstTouchGoesToThePatternAndItsLaterOnesToTheReport() throws Exception {
+        send(touch(TENANT, "acct-1", T0));
+        send(touch(TENANT, "acct-1", T0.plusSeconds(600)));
+        send(touch(TENANT, "acct-1", T0.plusSeconds(1200)));
+        send(touch(TENANT, "acct-1", T0.plusSeconds(3600)));
+        assertThat(harness.extractOutputValues()).extracting(AccountTouch::at, AccountTouch::cepAt).containsExactly(
+                tuple(T0.toEpochMilli(), T0_STEP_END),
+                tuple(T0.toEpochMilli() + HOUR, T0_STEP_END + HOUR));
+        assertThat(harness.getSideOutput(StaleAccountGate.LATER_TOUCHES)).extracting(r -> r.getValue().at())
+                .containsExactly(T0.toEpochMilli() + 600_000, T0.toEpochMilli() + 1_200_000);
+    }
+
+    @Test
+    void theFirstTouchAfterTheTriggerIsSwitchedBackOnReachesThePattern() throws Exception {
+        send(touch(TENANT, "acct-1", T0));
+        harness.processBroadcastElement(new TriggerOverride(TENANT, "stale_account", false, Map.of()), 0);
+        send(touch(TENANT, "acct-1", T0.plusSeconds(600)));
+        harness.processBroadcastElement(new TriggerOverride(TENANT, "stale_account", true, Map.of()), 0);
+        send(touch(TENANT, "acct-1", T0.plusSeconds(1200)));
+        assertThat(harness.extractOutputValues()).extracting(AccountTouch::at)
+                .containsExactly(T0.toEpochMilli(), T0.toEpochMilli() + 1_200_000);
+        assertThat(harness.getSideOutput(StaleAccountGate.LATER_TOUCHES)).isNullOrEmpty();
     }
 
     @Test

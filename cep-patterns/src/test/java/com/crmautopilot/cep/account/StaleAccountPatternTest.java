@@ -1,8 +1,5 @@
 package com.crmautopilot.cep.account;
 
-import com.crmautopilot.models.suggest.SuggestionCandidate;
-import com.crmautopilot.models.suggest.SuggestionIds;
-import com.crmautopilot.models.suggest.TriggerType;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
@@ -31,7 +28,7 @@ class StaleAccountPatternTest {
     private static final Duration SILENCE = Duration.ofDays(30);
     private static final String TENANT = "acme";
 
-    private KeyedOneInputStreamOperatorTestHarness<String, AccountTouch, SuggestionCandidate> harness;
+    private KeyedOneInputStreamOperatorTestHarness<String, AccountTouch, StaleAccountEvidence> harness;
     private int consumed;
 
     @BeforeEach
@@ -39,14 +36,14 @@ class StaleAccountPatternTest {
         harness = patternHarness(null);
     }
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, AccountTouch, SuggestionCandidate> patternHarness(
+    private static KeyedOneInputStreamOperatorTestHarness<String, AccountTouch, StaleAccountEvidence> patternHarness(
             OperatorSubtaskState checkpoint) throws Exception {
         Pattern<AccountTouch, AccountTouch> pattern = StaleAccountPattern.of(SILENCE);
-        CepOperator<AccountTouch, String, SuggestionCandidate> operator = new CepOperator<>(
+        CepOperator<AccountTouch, String, StaleAccountEvidence> operator = new CepOperator<>(
                 TypeInformation.of(AccountTouch.class).createSerializer(new SerializerConfigImpl()), false,
                 NFACompiler.compileFactory(pattern, false), null, pattern.getAfterMatchSkipStrategy(),
                 new StaleAccountMatches(), null);
-        KeyedOneInputStreamOperatorTestHarness<String, AccountTouch, SuggestionCandidate> harness =
+        KeyedOneInputStreamOperatorTestHarness<String, AccountTouch, StaleAccountEvidence> harness =
                 new KeyedOneInputStreamOperatorTestHarness<>(operator, new StaleAccountTrigger.TouchAccount(),
                         Types.STRING);
         harness.setup();
@@ -72,9 +69,9 @@ class StaleAccountPatternTest {
         touch(TENANT, account, at, SILENCE);
     }
 
-    private List<SuggestionCandidate> newCandidates() {
-        List<SuggestionCandidate> all = harness.extractOutputValues();
-        List<SuggestionCandidate> fresh = List.copyOf(all.subList(consumed, all.size()));
+    private List<StaleAccountEvidence> newSilences() {
+        List<StaleAccountEvidence> all = harness.extractOutputValues();
+        List<StaleAccountEvidence> fresh = List.copyOf(all.subList(consumed, all.size()));
         consumed = all.size();
         return fresh;
     }
@@ -83,15 +80,12 @@ class StaleAccountPatternTest {
     void firesWhenThirtyDaysPassWithoutATouch() throws Exception {
         touch("acct-1", T0);
         harness.processWatermark(T0.plus(SILENCE).toEpochMilli() - 1);
-        assertThat(newCandidates()).isEmpty();
+        assertThat(newSilences()).isEmpty();
         harness.processWatermark(T0.plus(SILENCE).toEpochMilli() + 1);
-        assertThat(newCandidates()).singleElement().satisfies(c -> {
-            assertThat(c.suggestionId()).isEqualTo(SuggestionIds.of(TENANT, TriggerType.STALE_ACCOUNT, "acct-1", T0));
-            assertThat(c.firedAt()).isEqualTo(T0.plus(SILENCE));
-            assertThat(c.entityName()).isEqualTo("Acme Corp");
-            assertThat(c.ownerUserId()).isEqualTo("user-dana");
-            assertThat(c.facts()).containsEntry("days_silent", "30").containsEntry("last_touch_type", "email.sent")
-                    .containsEntry("last_touch_by", "user-dana").containsEntry("last_touch_at", T0.toString());
+        assertThat(newSilences()).singleElement().satisfies(s -> {
+            assertThat(s.silence()).isTrue();
+            assertThat(s.touch().at()).isEqualTo(T0.toEpochMilli());
+            assertThat(s.touch().accountId()).isEqualTo("acct-1");
         });
     }
 
@@ -100,21 +94,21 @@ class StaleAccountPatternTest {
         touch("acct-1", T0);
         touch("acct-1", T0.plus(Duration.ofDays(20)));
         harness.processWatermark(T0.plus(Duration.ofDays(40)).toEpochMilli());
-        assertThat(newCandidates()).isEmpty();
+        assertThat(newSilences()).isEmpty();
         harness.processWatermark(T0.plus(Duration.ofDays(51)).toEpochMilli());
-        assertThat(newCandidates()).extracting(SuggestionCandidate::episodeStart)
-                .containsExactly(T0.plus(Duration.ofDays(20)));
+        assertThat(newSilences()).extracting(s -> s.touch().at())
+                .containsExactly(T0.plus(Duration.ofDays(20)).toEpochMilli());
     }
 
     @Test
     void aLongerTenantSilenceShiftsThePatternTime() throws Exception {
         touch("globex", "acct-1", T0, Duration.ofDays(45));
         harness.processWatermark(T0.plus(Duration.ofDays(44)).toEpochMilli());
-        assertThat(newCandidates()).isEmpty();
+        assertThat(newSilences()).isEmpty();
         harness.processWatermark(T0.plus(Duration.ofDays(46)).toEpochMilli());
-        assertThat(newCandidates()).singleElement().satisfies(c -> {
-            assertThat(c.firedAt()).isEqualTo(T0.plus(Duration.ofDays(45)));
-            assertThat(c.facts()).containsEntry("days_silent", "45");
+        assertThat(newSilences()).singleElement().satisfies(s -> {
+            assertThat(s.touch().at()).isEqualTo(T0.toEpochMilli());
+            assertThat(s.touch().silenceMillis()).isEqualTo(Duration.ofDays(45).toMillis());
         });
     }
 
@@ -126,7 +120,7 @@ class StaleAccountPatternTest {
         harness.close();
         harness = patternHarness(checkpoint);
         harness.processWatermark(T0.plus(Duration.ofDays(31)).toEpochMilli());
-        assertThat(newCandidates()).extracting(SuggestionCandidate::episodeStart).containsExactly(T0);
+        assertThat(newSilences()).extracting(s -> s.touch().at()).containsExactly(T0.toEpochMilli());
     }
 
     /** Checkpointed CEP state grows with the silent accounts' pending matches and shrinks back once they fire. */
@@ -141,7 +135,7 @@ class StaleAccountPatternTest {
         harness.processWatermark(T0.plus(Duration.ofDays(1)).toEpochMilli());
         long pending = harness.snapshot(2, 2).getStateSize();
         harness.processWatermark(T0.plus(Duration.ofDays(32)).toEpochMilli());
-        assertThat(newCandidates()).hasSize(accounts);
+        assertThat(newSilences()).hasSize(accounts);
         long silent = harness.snapshot(3, 3).getStateSize();
 
         System.getLogger(getClass().getName()).log(System.Logger.Level.INFO,

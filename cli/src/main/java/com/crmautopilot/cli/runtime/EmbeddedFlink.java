@@ -27,6 +27,9 @@ public final class EmbeddedFlink implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedFlink.class);
 
+    /** System properties {@code autopilot.flink.<key>} override the cluster's Flink option {@code <key>}. */
+    public static final String OVERRIDE_PREFIX = "autopilot.flink.";
+
     private final MiniCluster cluster;
     private final Configuration configuration;
 
@@ -58,6 +61,9 @@ public final class EmbeddedFlink implements AutoCloseable {
         settings.put("rest.port", String.valueOf(restPort));
         settings.put("rest.address", "127.0.0.1");
         settings.put("rest.bind-address", "127.0.0.1");
+        // For trying a setting on one run (a timer store, managed memory) without a rebuild.
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith(OVERRIDE_PREFIX))
+                .forEach(k -> settings.put(k.substring(OVERRIDE_PREFIX.length()), System.getProperty(k)));
         // Lets the demo and the benchmark read the operators' counters (events in, dead letters, profiles) live.
         Configuration configuration = InProcessCounters.enable(Configuration.fromMap(settings));
 
