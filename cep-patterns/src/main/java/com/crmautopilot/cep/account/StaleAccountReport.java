@@ -3,6 +3,7 @@ package com.crmautopilot.cep.account;
 import com.crmautopilot.cep.config.TriggerCatalog;
 import com.crmautopilot.cep.config.TriggerOverride;
 import com.crmautopilot.cep.config.TriggerOverrides;
+import com.crmautopilot.cep.config.TriggerParams;
 import com.crmautopilot.cep.config.TriggerStateTtl;
 import com.crmautopilot.models.suggest.EntityKind;
 import com.crmautopilot.models.suggest.SuggestionCandidate;
@@ -28,7 +29,7 @@ import java.util.TreeMap;
  * <p>The gate sends the pattern only the first touch of each evaluation step and the step's later touches here.
  * This stage keeps the latest of those; when the pattern reports a silence after a step's first touch, a later touch
  * of that step is the true last one, and the suggestion's facts and id (the episode starts at the last touch, as the
- * gate's withdrawal expects) come from it.
+ * gate's withdrawal expects) come from it. A later touch of a newer step belongs to the next episode and is kept.
  *
  * <p>A silence waits for this stage's own watermark to reach it (one timer): a later touch that the gate sent before
  * that watermark is then certain to have arrived, whatever the order of the two inputs' channels.
@@ -42,6 +43,7 @@ public final class StaleAccountReport
 
     private final TriggerCatalog catalog;
     private transient TriggerOverrides.Resolver resolver;
+    private transient long stepMillis;
     private transient ValueState<AccountTouch> laterTouch;
     private transient ValueState<AccountTouch> silence;
 
@@ -52,6 +54,7 @@ public final class StaleAccountReport
     @Override
     public void open(OpenContext openContext) {
         resolver = new TriggerOverrides.Resolver(catalog, TYPE);
+        stepMillis = resolver.defaults().duration(TriggerParams.EVALUATION_STEP).toMillis();
         StateTtlConfig ttl = TriggerStateTtl.of(resolver.defaults());
         ValueStateDescriptor<AccountTouch> later =
                 new ValueStateDescriptor<>("later-touch", TypeInformation.of(AccountTouch.class));
@@ -85,11 +88,17 @@ public final class StaleAccountReport
         }
         AccountTouch later = laterTouch.value();
         silence.clear();
-        laterTouch.clear();
+        long step = Math.floorDiv(first.at(), stepMillis);
+        boolean sameStep = later != null && Math.floorDiv(later.at(), stepMillis) == step;
+        // A later touch of a newer step belongs to the next episode (the real watermark runs up to a step ahead of
+        // this stage's); it stays for that one.
+        if (later != null && Math.floorDiv(later.at(), stepMillis) <= step) {
+            laterTouch.clear();
+        }
         if (!resolver.settings(ctx.getBroadcastState(TriggerOverrides.DESCRIPTOR), first.tenantId()).enabled()) {
             return;
         }
-        out.collect(candidate(later != null && later.at() > first.at() ? later : first));
+        out.collect(candidate(sameStep && later.at() > first.at() ? later : first));
     }
 
     @Override

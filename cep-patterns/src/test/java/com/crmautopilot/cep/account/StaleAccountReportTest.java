@@ -100,6 +100,25 @@ class StaleAccountReportTest {
     }
 
     @Test
+    void aTouchOfTheStepAfterTheSilenceBelongsToTheNextEpisode() throws Exception {
+        Instant seen = T0.plus(SILENCE).plus(Duration.ofHours(1));
+        Instant next = seen.plus(Duration.ofMinutes(30));
+        later(touch(TENANT, next, "call.logged", "user-bob"));
+        silence(touch(TENANT, T0, "email.sent", "user-dana"), seen);
+        harness.processBroadcastWatermark(Long.MAX_VALUE);
+        harness.processWatermark(seen.toEpochMilli());
+        assertThat(harness.extractOutputValues()).singleElement()
+                .satisfies(c -> assertThat(c.episodeStart()).isEqualTo(T0));
+
+        // The kept touch names the next silence, which began with the step's first touch just before it.
+        silence(touch(TENANT, next.minus(Duration.ofMinutes(20)), "web.visit", null),
+                next.plus(SILENCE).plus(Duration.ofHours(1)));
+        harness.processWatermark(next.plus(SILENCE).plus(Duration.ofHours(1)).toEpochMilli());
+        assertThat(harness.extractOutputValues()).hasSize(2).last()
+                .satisfies(c -> assertThat(c.episodeStart()).isEqualTo(next));
+    }
+
+    @Test
     void aTenantThatSwitchedTheTriggerOffGetsNoSuggestion() throws Exception {
         harness.processBroadcastElement(new TriggerOverride(TENANT, "stale_account", false, Map.of()), 0);
         Instant seen = T0.plus(SILENCE).plus(Duration.ofHours(1));
