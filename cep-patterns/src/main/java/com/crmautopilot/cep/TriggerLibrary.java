@@ -21,10 +21,7 @@ import com.crmautopilot.models.event.CrmEvent;
 import com.crmautopilot.models.output.LeadScore;
 import com.crmautopilot.models.output.ScoreChange;
 import com.crmautopilot.models.suggest.SuggestionCandidate;
-import org.apache.flink.api.common.eventtime.Watermark;
-import org.apache.flink.api.common.eventtime.WatermarkGenerator;
-import org.apache.flink.api.common.eventtime.WatermarkOutput;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import com.crmautopilot.operators.time.ControlWatermarks;
 import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
@@ -75,7 +72,7 @@ public final class TriggerLibrary {
                 .fromData(List.of(NO_OVERRIDE), TypeInformation.of(TriggerOverride.class))
                 .uid(TriggerUids.NO_OVERRIDES).name("no trigger overrides");
         return source
-                .assignTimestampsAndWatermarks(WatermarkStrategy.forGenerator(context -> new EndOfTime()))
+                .assignTimestampsAndWatermarks(ControlWatermarks.<TriggerOverride>neverHoldBack())
                 .uid(TriggerUids.OVERRIDE_TIME).name("trigger overrides never hold back event time")
                 .broadcast(TriggerOverrides.DESCRIPTOR);
     }
@@ -162,19 +159,6 @@ public final class TriggerLibrary {
         @Override
         public boolean filter(LeadMark mark) {
             return trigger.accepts(mark);
-        }
-    }
-
-    /** A watermark generator that declares the stream done with event time from the start. */
-    private static final class EndOfTime implements WatermarkGenerator<TriggerOverride> {
-        @Override
-        public void onEvent(TriggerOverride event, long eventTimestamp, WatermarkOutput output) {
-            output.emitWatermark(new Watermark(Long.MAX_VALUE));
-        }
-
-        @Override
-        public void onPeriodicEmit(WatermarkOutput output) {
-            output.emitWatermark(new Watermark(Long.MAX_VALUE));
         }
     }
 }

@@ -121,7 +121,8 @@ public final class MissingDataTrigger
         }
         TriggerSettings settings = resolver.settings(ctx.getBroadcastState(TriggerOverrides.DESCRIPTOR),
                 mark.tenantId());
-        boolean holds = settings.enabled() && !missing(profile.value(), settings).isEmpty() && openDeals.keys()
+        AccountProfile known = profile.value();
+        boolean holds = settings.enabled() && !missing(known, settings).isEmpty() && openDeals.keys()
                 .iterator().hasNext();
         Long began = episode.value();
         if (holds && began == null) {
@@ -129,16 +130,12 @@ public final class MissingDataTrigger
             schedule(ctx, mark.at() + settings.duration(TriggerParams.GRACE).toMillis());
         } else if (!holds && began != null) {
             if (Boolean.TRUE.equals(fired.value())) {
-                out.collect(candidate(profile.value(), mark.at(), began, Map.of("cleared_by", mark.eventType()))
+                out.collect(candidate(known, mark.at(), began, Map.of("cleared_by", mark.eventType()))
                         .clearedAt(Instant.ofEpochMilli(mark.at())));
             }
             episode.clear();
             fired.clear();
             cancelTimer(ctx);
-        }
-        if (!openDeals.keys().iterator().hasNext() && episode.value() == null) {
-            // Nothing open and nothing pending: only the profile is worth keeping, for the next deal.
-            openDeals.clear();
         }
     }
 
@@ -180,8 +177,7 @@ public final class MissingDataTrigger
 
     private static List<String> missing(AccountProfile p, TriggerSettings settings) {
         List<String> missing = new ArrayList<>();
-        for (String field : settings.text(TriggerParams.REQUIRED_FIELDS).split(",")) {
-            String f = field.trim();
+        for (String f : settings.list(TriggerParams.REQUIRED_FIELDS)) {
             boolean known = p != null && switch (f) {
                 case "annual_revenue" -> p.hasRevenue();
                 case "industry" -> p.hasIndustry();

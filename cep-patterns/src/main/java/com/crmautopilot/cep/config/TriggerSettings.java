@@ -3,8 +3,12 @@ package com.crmautopilot.cep.config;
 import com.crmautopilot.models.config.DurationText;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One trigger's parameters, as {@code conf/triggers.yaml} gives them (or a tenant's override of them). Values are
@@ -20,11 +24,13 @@ public record TriggerSettings(String triggerType, boolean enabled, Map<String, S
      * Parsed durations by their text: triggers read a duration for every record, and the texts are the few values of
      * the catalog and its overrides. Bounded, in case overrides keep inventing new texts.
      */
-    private static final Map<String, Duration> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Duration> PARSED = new ConcurrentHashMap<>();
+    /** Comma-separated lists by their text, for the same reason. */
+    private static final Map<String, Set<String>> LISTS = new ConcurrentHashMap<>();
     private static final int PARSED_MAX = 1_024;
 
     public TriggerSettings {
-        params = params == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(params));
+        params = params == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(params));
     }
 
     public String text(String name) {
@@ -42,6 +48,25 @@ public record TriggerSettings(String triggerType, boolean enabled, Map<String, S
             parsed = DurationText.parse(text);
             if (PARSED.size() < PARSED_MAX) {
                 PARSED.put(text, parsed);
+            }
+        }
+        return parsed;
+    }
+
+    /** A comma-separated parameter as an ordered, unmodifiable set of its trimmed, non-empty items. */
+    public Set<String> list(String name) {
+        String text = text(name);
+        Set<String> parsed = LISTS.get(text);
+        if (parsed == null) {
+            Set<String> items = new LinkedHashSet<>();
+            for (String item : text.split(",")) {
+                if (!item.isBlank()) {
+                    items.add(item.trim());
+                }
+            }
+            parsed = Collections.unmodifiableSet(items);
+            if (LISTS.size() < PARSED_MAX) {
+                LISTS.put(text, parsed);
             }
         }
         return parsed;

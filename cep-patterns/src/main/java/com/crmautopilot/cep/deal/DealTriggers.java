@@ -5,10 +5,7 @@ import com.crmautopilot.cep.config.TriggerSettings;
 import com.crmautopilot.models.event.CrmEvent;
 import com.crmautopilot.models.suggest.SuggestionCandidate;
 import com.crmautopilot.models.suggest.TriggerType;
-import org.apache.flink.api.common.eventtime.Watermark;
-import org.apache.flink.api.common.eventtime.WatermarkGenerator;
-import org.apache.flink.api.common.eventtime.WatermarkOutput;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import com.crmautopilot.operators.time.ControlWatermarks;
 import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -75,7 +72,7 @@ public final class DealTriggers {
                 .uid(DealTriggerUids.MEDIAN_CONTROLS).name(DealTriggerUids.MEDIAN_CONTROLS_NAME);
 
         DataStream<DealControl> overrideControls = overrides
-                .assignTimestampsAndWatermarks(neverHoldBack())
+                .assignTimestampsAndWatermarks(ControlWatermarks.neverHoldBack())
                 .uid(DealTriggerUids.OVERRIDE_WATERMARKS).name(DealTriggerUids.OVERRIDE_WATERMARKS_NAME)
                 .flatMap(new DealOverridesOnly(), TypeInformation.of(DealControl.class))
                 .uid(DealTriggerUids.OVERRIDE_CONTROLS).name(DealTriggerUids.OVERRIDE_CONTROLS_NAME);
@@ -88,23 +85,6 @@ public final class DealTriggers {
                 .connect(controls)
                 .process(new DealTriggerFunction(config), TypeInformation.of(SuggestionCandidate.class))
                 .uid(DealTriggerUids.TRIGGERS).name(DealTriggerUids.TRIGGERS_NAME);
-    }
-
-    /** Watermarks at the end of time: config applies as it arrives, never in event time. */
-    static <T> WatermarkStrategy<T> neverHoldBack() {
-        return WatermarkStrategy.forGenerator(context -> new EndOfTime<>());
-    }
-
-    private static final class EndOfTime<T> implements WatermarkGenerator<T> {
-        @Override
-        public void onEvent(T event, long eventTimestamp, WatermarkOutput output) {
-            output.emitWatermark(new Watermark(Long.MAX_VALUE));
-        }
-
-        @Override
-        public void onPeriodicEmit(WatermarkOutput output) {
-            output.emitWatermark(new Watermark(Long.MAX_VALUE));
-        }
     }
 
     private static final class DealOverridesOnly implements FlatMapFunction<TriggerOverride, DealControl> {

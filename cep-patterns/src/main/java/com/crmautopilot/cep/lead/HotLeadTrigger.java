@@ -14,9 +14,7 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.util.Collector;
 
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -65,7 +63,7 @@ public final class HotLeadTrigger extends SlidingWindowTrigger {
             }
             return;
         }
-        if (mark.kind() != LeadMarkKind.ENGAGEMENT || !engagementTypes(settings).contains(mark.eventType())) {
+        if (mark.kind() != LeadMarkKind.ENGAGEMENT || !settings.list(TriggerParams.ENGAGEMENT_TYPES).contains(mark.eventType())) {
             return;
         }
         int needed = settings.integer(TriggerParams.MIN_ENGAGEMENTS);
@@ -81,7 +79,8 @@ public final class HotLeadTrigger extends SlidingWindowTrigger {
         long[] kept = Arrays.copyOfRange(times, times.length - inWindow, times.length);
         recent.update(kept);
         Long quiet = quietUntil.value();
-        if (kept.length >= needed && (quiet == null || mark.at() >= quiet)) {
+        boolean fires = kept.length >= needed && (quiet == null || mark.at() >= quiet);
+        if (fires) {
             Map<String, String> facts = new TreeMap<>();
             facts.put("reason", "engagement_burst");
             facts.put("engagements", Integer.toString(kept.length));
@@ -89,9 +88,10 @@ public final class HotLeadTrigger extends SlidingWindowTrigger {
             facts.put("last_engagement_type", mark.eventType());
             facts.put("burst_started_at", instant(kept[0]));
             out.collect(candidate(who, mark.at(), kept[0], facts));
-            quietUntil.update(mark.at() + window);
+            quiet = mark.at() + window;
+            quietUntil.update(quiet);
         }
-        scheduleNoLaterThan(ctx, burstEnd(kept, quietUntil.value(), window));
+        scheduleNoLaterThan(ctx, burstEnd(kept, quiet, window));
     }
 
     /** One window after the newest engagement, and not before the quiet period ends: then the burst is over. */
@@ -112,10 +112,6 @@ public final class HotLeadTrigger extends SlidingWindowTrigger {
         all[base.length] = at;
         Arrays.sort(all);
         return all.length <= max ? all : Arrays.copyOfRange(all, all.length - max, all.length);
-    }
-
-    private static Set<String> engagementTypes(TriggerSettings settings) {
-        return new HashSet<>(Arrays.asList(settings.text(TriggerParams.ENGAGEMENT_TYPES).replace(" ", "").split(",")));
     }
 
     @Override

@@ -11,9 +11,8 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.util.Collector;
 
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -47,8 +46,8 @@ public final class LeadWentColdTrigger extends LeadTrigger {
         if (mark.kind() != LeadMarkKind.TIER_CHANGE) {
             return;
         }
-        List<String> from = list(settings, TriggerParams.FROM_TIERS);
-        List<String> to = list(settings, TriggerParams.TO_TIERS);
+        Set<String> from = settings.list(TriggerParams.FROM_TIERS);
+        Set<String> to = settings.list(TriggerParams.TO_TIERS);
         Long fired = firedEpisode.value();
         if (fired != null && from.contains(mark.tier())) {
             out.collect(cleared(who, mark.at(), fired, Map.of("cleared_by", "tier_" + mark.tier())));
@@ -62,10 +61,6 @@ public final class LeadWentColdTrigger extends LeadTrigger {
             out.collect(candidate(who, mark.at(), mark.at(), facts));
             firedEpisode.update(mark.at());
         }
-    }
-
-    private static List<String> list(TriggerSettings settings, String name) {
-        return Arrays.asList(settings.text(name).replace(" ", "").split(","));
     }
 
     @Override

@@ -14,7 +14,6 @@ import org.apache.flink.util.Collector;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -31,6 +30,10 @@ abstract class ResponseDueTrigger extends LeadTrigger {
     /** The first unanswered request. */
     private transient ValueState<LeadTouch> pending;
     private transient ValueState<Boolean> fired;
+    /**
+     * By settings instance: the resolver hands out one instance per tenant until an override changes it. Cleared
+     * when it grows, so override churn cannot pile up calendars.
+     */
     private transient Map<TriggerSettings, BusinessCalendar> calendars;
 
     ResponseDueTrigger(TriggerCatalog catalog, TriggerType type) {
@@ -55,7 +58,7 @@ abstract class ResponseDueTrigger extends LeadTrigger {
     protected void openTrigger() {
         pending = state("pending-request", TypeInformation.of(LeadTouch.class));
         fired = state("fired", Types.BOOLEAN);
-        calendars = new HashMap<>();
+        calendars = new java.util.IdentityHashMap<>();
     }
 
     @Override
@@ -110,6 +113,9 @@ abstract class ResponseDueTrigger extends LeadTrigger {
     }
 
     private BusinessCalendar calendar(TriggerSettings settings) {
+        if (calendars.size() >= 256) {
+            calendars.clear();
+        }
         return calendars.computeIfAbsent(settings, BusinessCalendar::of);
     }
 

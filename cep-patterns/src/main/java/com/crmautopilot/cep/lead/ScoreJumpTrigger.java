@@ -53,7 +53,8 @@ public final class ScoreJumpTrigger extends SlidingWindowTrigger {
             return;
         }
         long window = settings.duration(TriggerParams.WINDOW).toMillis();
-        long[] pairs = minima.value() == null ? new long[0] : minima.value();
+        long[] stored = minima.value();
+        long[] pairs = stored == null ? new long[0] : stored;
         int from = 0;
         while (from < pairs.length && pairs[from] <= mark.at() - window) {
             from += 2;

@@ -8,6 +8,7 @@ import com.crmautopilot.operators.scoring.ControlRouter;
 import com.crmautopilot.operators.scoring.LeadScoringConfig;
 import com.crmautopilot.operators.scoring.LeadScoringFunction;
 import com.crmautopilot.operators.scoring.LeadScoringInput;
+import com.crmautopilot.operators.time.ControlWatermarks;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;

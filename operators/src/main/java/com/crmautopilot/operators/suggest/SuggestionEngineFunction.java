@@ -123,7 +123,7 @@ public final class SuggestionEngineFunction
             onCandidate(input.candidate(), tenant, ctx, out);
         } else if (input.feedback() != null) {
             at = input.feedback().occurredAt().toEpochMilli();
-            onFeedback(input.feedback());
+            onFeedback(input.feedback(), ctx.timerService().currentWatermark());
         } else {
             at = input.preferences().updatedAt().toEpochMilli();
             preferences.update(EffectivePreferences.overlay(preferences.value(), input.preferences()));
@@ -212,7 +212,7 @@ public final class SuggestionEngineFunction
         out.collect(SuggestionPlanner.withStatus(held.suggestion, Suggestion.WITHDRAWN, List.of()));
     }
 
-    private void onFeedback(UserFeedback feedback) throws Exception {
+    private void onFeedback(UserFeedback feedback, long watermark) throws Exception {
         FeedbackAction action = FeedbackAction.fromWire(feedback.action()).orElseThrow();
         FeedbackWeights weights = FeedbackWeights.of(action);
         if (!weights.teaches()) {
@@ -220,8 +220,13 @@ public final class SuggestionEngineFunction
         }
         long at = feedback.occurredAt().toEpochMilli();
         OutcomeState outcome = outcomes.get(feedback.suggestionId());
+        long retainedUntil = at + settings.outcomeRetention().toMillis();
+        if (outcome == null && retainedUntil <= watermark) {
+            // Its outcome was swept: a replay of the topic from this far back has been counted once already.
+            return;
+        }
         if (outcome == null) {
-            outcome = new OutcomeState(null, -1, 0, 0, at + settings.outcomeRetention().toMillis());
+            outcome = new OutcomeState(null, -1, 0, 0, retainedUntil);
         }
         int type = feedback.triggerType() != null ? typeOrdinal(feedback.triggerType()) : outcome.triggerType;
         if (type >= 0) {

@@ -45,6 +45,9 @@ public final class SuggestionTemplates implements Serializable {
     private final String datePattern;
     private final Map<String, String> labels;
     private final Map<String, Template> templates;
+    /** Built on first use in the task that renders (formatters are not serializable; DecimalFormat is not shared). */
+    private transient DateTimeFormatter dates;
+    private transient DecimalFormat amounts;
 
     private record Template(String title, String text) implements Serializable {
     }
@@ -153,7 +156,7 @@ public final class SuggestionTemplates implements Serializable {
         Resolver(SuggestionCandidate candidate, ZoneId zone) {
             this.candidate = candidate;
             this.zone = zone;
-            this.dates = DateTimeFormatter.ofPattern(datePattern, Locale.ENGLISH);
+            this.dates = dates();
         }
 
         String value(String name) {
@@ -209,9 +212,18 @@ public final class SuggestionTemplates implements Serializable {
         }
     }
 
-    private static String amount(double value) {
-        DecimalFormat format = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ENGLISH));
-        return format.format(value);
+    private DateTimeFormatter dates() {
+        if (dates == null) {
+            dates = DateTimeFormatter.ofPattern(datePattern, Locale.ENGLISH);
+        }
+        return dates;
+    }
+
+    private String amount(double value) {
+        if (amounts == null) {
+            amounts = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ENGLISH));
+        }
+        return amounts.format(value);
     }
 
     /** Removes control characters (no CR/LF into a mail header) and cuts overly long values. */

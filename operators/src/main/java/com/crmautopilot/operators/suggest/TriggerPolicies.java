@@ -27,22 +27,28 @@ public final class TriggerPolicies implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** Built-in defaults: how much a rep usually wants to know, and how often the situation may be repeated. */
+    /**
+     * Built-in defaults: how much a rep usually wants to know, and how often the situation may be repeated. The same
+     * values as the shipped {@code triggers.yaml}; {@code TriggerPoliciesMatchCatalogTest} in cep-patterns keeps the
+     * two equal, so a job started without a conf directory ranks as the trigger catalog says.
+     */
     private static final Map<TriggerType, TriggerPolicy> DEFAULTS = defaults(Map.ofEntries(
-            Map.entry(TriggerType.STALE_ACCOUNT, policy(0.5, 14, 14)),
-            Map.entry(TriggerType.INACTIVE_LEAD, policy(0.45, 7, 7)),
+            Map.entry(TriggerType.STALE_ACCOUNT, policy(0.6, 14, 14)),
+            Map.entry(TriggerType.INACTIVE_LEAD, policy(0.5, 7, 7)),
             Map.entry(TriggerType.HOT_LEAD, policy(0.8, 3, 3)),
-            Map.entry(TriggerType.DEAL_AT_RISK, policy(0.75, 7, 7)),
-            Map.entry(TriggerType.MISSING_DATA, policy(0.25, 30, 30)),
-            Map.entry(TriggerType.DEAL_STALLED, policy(0.55, 14, 14)),
-            Map.entry(TriggerType.CLOSE_DATE_PASSED, policy(0.65, 7, 7)),
-            Map.entry(TriggerType.SINGLE_THREADED, policy(0.45, 14, 14)),
-            Map.entry(TriggerType.NO_CHAMPION_LATE_STAGE, policy(0.55, 14, 14)),
-            Map.entry(TriggerType.COMPETITOR_DETECTED, policy(0.6, 7, 7)),
-            Map.entry(TriggerType.DEMO_REQUEST_UNANSWERED, policy(0.85, 1, 1)),
-            Map.entry(TriggerType.REPLY_UNANSWERED, policy(0.75, 1, 1)),
+            Map.entry(TriggerType.DEAL_AT_RISK, policy(0.9, 3, 3)),
+            Map.entry(TriggerType.MISSING_DATA, policy(0.3, 30, 30)),
+            Map.entry(TriggerType.DEAL_STALLED, policy(0.7, 7, 7)),
+            Map.entry(TriggerType.CLOSE_DATE_PASSED, policy(0.8, 7, 7)),
+            Map.entry(TriggerType.SINGLE_THREADED, policy(0.6, 14, 14)),
+            Map.entry(TriggerType.NO_CHAMPION_LATE_STAGE, policy(0.7, 14, 14)),
+            Map.entry(TriggerType.COMPETITOR_DETECTED, policy(0.7, 7, 7)),
+            Map.entry(TriggerType.DEMO_REQUEST_UNANSWERED, policy(0.9, 1, 1)),
+            Map.entry(TriggerType.REPLY_UNANSWERED, policy(0.8, 1, 1)),
             Map.entry(TriggerType.SCORE_JUMP, policy(0.6, 3, 3)),
-            Map.entry(TriggerType.LEAD_WENT_COLD, policy(0.4, 7, 7))));
+            Map.entry(TriggerType.LEAD_WENT_COLD, policy(0.5, 7, 7))));
+    /** For a trigger type this build does not know: neutral, so a new trigger is never dropped. */
+    private static final TriggerPolicy NEUTRAL = policy(0.5, 7, 7);
 
     private final EnumMap<TriggerType, TriggerPolicy> policies;
 
@@ -95,7 +101,7 @@ public final class TriggerPolicies implements Serializable {
 
     /** The policy of a wire name; unknown names get a neutral policy, so a new trigger is never dropped. */
     public TriggerPolicy of(String wireName) {
-        return TriggerType.fromWire(wireName).map(policies::get).orElse(policy(0.5, 7, 7));
+        return TriggerType.fromWire(wireName).map(policies::get).orElse(NEUTRAL);
     }
 
     private static double basePriority(JsonNode node, String where) {

@@ -1,5 +1,6 @@
 package com.crmautopilot.operators.suggest;
 
+import com.crmautopilot.models.suggest.Channel;
 import com.crmautopilot.models.suggest.FeedbackAction;
 import com.crmautopilot.models.suggest.SuggestionCandidate;
 import com.crmautopilot.models.suggest.SuggestionIds;
@@ -100,8 +101,10 @@ final class LearningSimulation {
                         ? planner.learned(candidate.triggerType(), tenant, user) : AcceptanceModel.Learned.NEUTRAL;
                 SuggestionPlanner.Plan plan = planner.plan(candidate, preferencesOf(rep), learned);
                 boolean isPushed = plan.channels().stream().anyMatch(Routing::isPush);
-                if (!isPushed) {
+                if (plan.channels().contains(Channel.DIGEST)) {
                     digested++;
+                }
+                if (!isPushed) {
                     if (!answersDigest(candidate)) {
                         continue;
                     }

@@ -58,7 +58,8 @@ class LearningSimulationTest {
     @Test
     void learningDemotesToTheDigestRatherThanDropping() {
         for (LearningSimulation.Week week : withLearning.weeks()) {
-            assertThat(week.pushed() + week.digested()).isEqualTo(week.candidates());
+            // Every candidate reaches the rep somewhere: pushed, or in the digest (a push may go to both).
+            assertThat(week.pushed() + week.digested()).isGreaterThanOrEqualTo(week.candidates());
         }
         assertThat(withLearning.last().digested()).isGreaterThan(withoutLearning.last().digested());
     }

@@ -369,6 +369,20 @@ class SuggestionEngineFunctionTest {
     }
 
     @Test
+    void feedbackReplayedAfterItsOutcomeWasSweptTeachesNothingAgain() throws Exception {
+        SuggestionCandidate hot = candidate(TriggerType.HOT_LEAD, "lead-1", "Lead 1", T0, T0, USER);
+        engine.candidate(hot);
+        UserFeedback accepted = feedback(hot.suggestionId(), TriggerType.HOT_LEAD, "accepted", hours(1));
+        engine.feedback(accepted);
+        engine.advanceTo(T0.plus(java.time.Duration.ofDays(60)));
+
+        engine.feedback(accepted);
+
+        AcceptanceCounts counts = engine.acceptanceOf(com.crmautopilot.operators.keys.TenantKeys.of(TENANT, USER));
+        assertThat(counts.successes(TriggerType.HOT_LEAD.ordinal())).isEqualTo(1.0);
+    }
+
+    @Test
     void candidatesWithoutAnOwnerAreKeptUnassignedAndNeverDelivered() throws Exception {
         SuggestionCandidate unowned = candidate(TriggerType.STALE_ACCOUNT, "acct-1", "Acme", days(-34), T0, null);
 
