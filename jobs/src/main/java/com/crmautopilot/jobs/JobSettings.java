@@ -105,12 +105,6 @@ public record JobSettings(
                 scoring);
     }
 
-    public JobSettings withScoring(LeadScoringSettings value) {
-        return new JobSettings(bootstrapServers, groupId, startingOffsets, profilesTopic, deadLetterTopic,
-                deliveryGuarantee, transactionalIdPrefix, transactionTimeout, checkpointInterval, validator, ingestion,
-                value);
-    }
-
     private static Map<String, String> defaultValues() {
         Map<String, String> defaults = new LinkedHashMap<>();
         defaults.put("kafka.bootstrap-servers", "localhost:9092");

@@ -100,7 +100,7 @@ public final class BenchRig implements AutoCloseable {
     }
 
     /** Timed jobs bring their topics in their own definition: only the checkpoint interval shapes their job. */
-    StreamExecutionEnvironment timedRunEnvironment() {
+    public StreamExecutionEnvironment timedRunEnvironment() {
         return environment(JobSettings.fromMap(Map.of("checkpoint.interval", checkpointIntervalSetting())));
     }
 
@@ -135,7 +135,8 @@ public final class BenchRig implements AutoCloseable {
                 name + "-" + Long.toHexString(System.nanoTime()));
     }
 
-    private String checkpointIntervalSetting() {
+    /** The checkpoint interval of this run, as a job setting's value. */
+    public String checkpointIntervalSetting() {
         return options.checkpointInterval().toMillis() + " ms";
     }
 

@@ -104,7 +104,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.printf("Simulator: %d tenants x %d leads over %d days, seed %d, %s%n%n", world.tenants,
                     world.leadsPerTenant, world.days, world.seed, describe(pacing));
 
-            LiveSummary summary = new LiveSummary(out, producer, run, watcher, runtime);
+            LiveSummary summary = new LiveSummary(out, producer, watcher, runtime);
             boolean simulationDone = false;
             long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
             while (System.nanoTime() < deadline) {

@@ -7,7 +7,6 @@ import com.crmautopilot.models.output.ScoreChange;
 import com.crmautopilot.models.suggest.Suggestion;
 import com.crmautopilot.operators.metrics.IngestionCounts;
 import com.crmautopilot.operators.metrics.InProcessCounters;
-import com.crmautopilot.simulator.SimulationRun;
 import com.crmautopilot.simulator.kafka.KafkaEventProducer;
 
 import java.io.PrintStream;
@@ -33,11 +32,9 @@ public final class LiveSummary {
     private long lastSent;
     private long lastNanos = startNanos;
 
-    public LiveSummary(PrintStream out, KafkaEventProducer producer, SimulationRun run, OutputWatcher watcher,
-                       DemoRuntime runtime) {
+    public LiveSummary(PrintStream out, KafkaEventProducer producer, OutputWatcher watcher, DemoRuntime runtime) {
         this.out = out;
         this.producer = producer;
-
         this.watcher = watcher;
         this.runtime = runtime;
     }

@@ -5,7 +5,6 @@ import com.crmautopilot.cep.config.TriggerOverrides;
 import com.crmautopilot.operators.suggest.DecodedFeedback;
 import com.crmautopilot.operators.suggest.DecodedPreferences;
 import com.crmautopilot.operators.suggest.SuggestionInputDecoder;
-import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import org.apache.flink.util.Collector;
@@ -77,10 +76,6 @@ public final class SuggestionInputDeserializers {
     /** {@code crm.control}: trigger overrides only. */
     static final class Overrides implements KafkaRecordDeserializationSchema<TriggerOverride> {
         private static final long serialVersionUID = 1L;
-
-        @Override
-        public void open(DeserializationSchema.InitializationContext context) {
-        }
 
         @Override
         public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<TriggerOverride> out) {

@@ -93,9 +93,15 @@ class SuggestionDeliveryJobTest {
         Path conf = Path.of("..", "conf").toAbsolutePath().normalize();
         SuggestionDeliverySettings settings = SuggestionDeliverySettings.fromMap(Map.of("conf.dir", conf.toString()));
 
-        assertThat(settings.triggerCatalog()).isNotNull();
-        assertThat(settings.engineSettings().templates()).isNotNull();
-        assertThat(settings.deliverySettings().slack().allowedHosts()).isNotEmpty();
+        // The conf copies say what the built-in ones say, so a job started without --conf.dir behaves the same.
+        com.crmautopilot.cep.config.TriggerCatalog builtIn = com.crmautopilot.cep.config.TriggerCatalog.defaults();
+        com.crmautopilot.operators.suggest.TriggerPolicies builtInPolicies =
+                com.crmautopilot.operators.suggest.TriggerPolicies.defaults();
+        for (com.crmautopilot.models.suggest.TriggerType type : com.crmautopilot.models.suggest.TriggerType.values()) {
+            assertThat(settings.triggerCatalog().settings(type)).isEqualTo(builtIn.settings(type));
+            assertThat(settings.engineSettings().policies().of(type)).isEqualTo(builtInPolicies.of(type));
+        }
+        assertThat(settings.deliverySettings().slack().allowedHosts()).containsExactly("hooks.slack.com");
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.crmautopilot.cli.bench.Phase;
 import com.crmautopilot.cli.bench.PhaseTimer;
 import com.crmautopilot.cli.bench.Rounded;
 import com.crmautopilot.cli.bench.ScratchDirectory;
+import com.crmautopilot.cli.runtime.CommittedTopic;
 import com.crmautopilot.cep.config.TriggerCatalog;
 import com.crmautopilot.jobs.JobSettings;
 import com.crmautopilot.jobs.LeadIntelligenceJob;
@@ -161,7 +162,7 @@ public final class SuggestBenchmark {
             Map<String, Long> statuses = new TreeMap<>();
             Set<String> active = new HashSet<>();
             Map<String, String> run = outputTopics("run");
-            CommittedTopic.readAll(rig.kafka().bootstrapServers(), run.get(SuggestionDeliverySettings.SUGGESTIONS),
+            CommittedTopic.readValues(rig.kafka().bootstrapServers(), run.get(SuggestionDeliverySettings.SUGGESTIONS),
                     value -> {
                         Suggestion s = Json.read(value, Suggestion.class);
                         statuses.merge(s.status(), 1L, Long::sum);
@@ -170,7 +171,7 @@ public final class SuggestBenchmark {
                         }
                     });
             long[] inapp = {0};
-            CommittedTopic.readAll(rig.kafka().bootstrapServers(),
+            CommittedTopic.readValues(rig.kafka().bootstrapServers(),
                     run.get(SuggestionDeliverySettings.NOTIFICATIONS_INAPP), value -> inapp[0]++);
             log.printf("  by trigger: %s%n", byTrigger);
 
@@ -215,7 +216,7 @@ public final class SuggestBenchmark {
         values.put("kafka.group-id", "bench-suggest-" + run);
         values.put("kafka.starting-offsets", "earliest");
         values.put("sink.transactional-id-prefix", "bench-suggest-" + run + "-" + Long.toHexString(System.nanoTime()));
-        values.put("checkpoint.interval", options.checkpointInterval().toMillis() + " ms");
+        values.put("checkpoint.interval", rig.checkpointIntervalSetting());
         values.put("conf.dir", conf.toString());
         return SuggestionDeliverySettings.fromMap(values);
     }
@@ -235,8 +236,7 @@ public final class SuggestBenchmark {
     private LatencyRecorder measureLatency(BenchRig rig, Path conf, List<SimulatedRecord> paced)
             throws InterruptedException {
         SuggestionDeliverySettings settings = settings(rig, LATENCY_TOPIC, "latency", conf);
-        StreamExecutionEnvironment env = rig.environment(JobSettings.fromMap(Map.of(
-                "checkpoint.interval", options.checkpointInterval().toMillis() + " ms")));
+        StreamExecutionEnvironment env = rig.timedRunEnvironment();
         define(env, settings, false);
         return new LatencyPhase(rig, LATENCY_TOPIC).measure(env, "bench-suggest-latency",
                 settings.topic(SuggestionDeliverySettings.SUGGESTIONS), value -> {

@@ -1,6 +1,7 @@
-package com.crmautopilot.cli.bench.suggest;
+package com.crmautopilot.cli.runtime;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -11,15 +12,20 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
 
-/** Reads everything committed on a topic, to its end offsets, as a {@code read_committed} consumer downstream would. */
-final class CommittedTopic {
+/**
+ * Reads everything committed on a topic, to the end offsets it has when the read starts, as a {@code read_committed}
+ * consumer downstream would. Benchmarks count from it and tests compare with it, so a read that cannot reach the end
+ * offsets fails instead of returning part of the topic.
+ */
+public final class CommittedTopic {
 
     private static final Duration DEADLINE = Duration.ofMinutes(2);
 
     private CommittedTopic() {
     }
 
-    static void readAll(String bootstrapServers, String topic, Consumer<byte[]> values) {
+    public static void readAll(String bootstrapServers, String topic,
+                               Consumer<ConsumerRecord<byte[], byte[]>> records) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -32,10 +38,18 @@ final class CommittedTopic {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             long deadline = System.nanoTime() + DEADLINE.toNanos();
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
-                    && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> values.accept(r.value()));
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read " + topic + " to its end offsets " + end
+                            + " within " + DEADLINE);
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(records);
             }
         }
+    }
+
+    /** Only the values. */
+    public static void readValues(String bootstrapServers, String topic, Consumer<byte[]> values) {
+        readAll(bootstrapServers, topic, record -> values.accept(record.value()));
     }
 }
