@@ -1,5 +1,6 @@
 package com.crmautopilot.cli.bench;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -22,6 +23,27 @@ import java.util.Map;
  */
 public record Phase(double wallSeconds, double processingSeconds, double cpuSeconds, double processingCpuSeconds,
                     double jitCpuSeconds, long outputs, Map<String, Double> cpuByThread, Map<String, Long> counters) {
+
+    /**
+     * The mean of two runs of one job over the same records: times, CPU and counts averaged, so rates computed from it
+     * are the records over the mean time. For counterbalanced measurements (A B B A), where whichever job runs later
+     * finds more of the shared code already compiled.
+     */
+    public static Phase meanOf(Phase first, Phase second) {
+        Map<String, Double> threads = new LinkedHashMap<>();
+        first.cpuByThread.forEach((name, seconds) -> threads.merge(name, seconds / 2, Double::sum));
+        second.cpuByThread.forEach((name, seconds) -> threads.merge(name, seconds / 2, Double::sum));
+        Map<String, Double> byThread = new LinkedHashMap<>();
+        threads.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> byThread.put(e.getKey(), e.getValue()));
+        Map<String, Long> counters = new LinkedHashMap<>();
+        first.counters.forEach((name, count) -> counters.put(name, (count + second.counter(name)) / 2));
+        return new Phase((first.wallSeconds + second.wallSeconds) / 2,
+                (first.processingSeconds + second.processingSeconds) / 2, (first.cpuSeconds + second.cpuSeconds) / 2,
+                (first.processingCpuSeconds + second.processingCpuSeconds) / 2,
+                (first.jitCpuSeconds + second.jitCpuSeconds) / 2, (first.outputs + second.outputs) / 2, byThread,
+                counters);
+    }
 
     public double perSecond(long events) {
         return events / wallSeconds;

@@ -50,7 +50,8 @@ import java.util.Objects;
  *
  * <p><b>Timers</b> (event time, at most three per key, see {@link EngineTimers}): the release of held pushes, the
  * daily digest (HTML and text, grouped by priority, at the user's digest hour in their zone) and the sweep, which
- * drops expired slots and outcomes daily and, once the key has been idle for {@code idleRetention}, all its state.
+ * drops expired slots and outcomes weekly ({@link #SWEEP_INTERVAL}) and, once the key has been idle for
+ * {@code idleRetention}, all its state.
  *
  * <p><b>Outputs</b>: {@link Suggestion}s (main) and {@link Notification}s on {@link #NOTIFICATIONS}, one per
  * channel, with ids from {@link com.crmautopilot.models.suggest.SuggestionIds#notification}. Candidates with no
@@ -75,7 +76,15 @@ public final class SuggestionEngineFunction
     public static final List<String> STATE_NAMES =
             List.of(PREFERENCES_STATE, ACCEPTANCE_STATE, SLOTS_STATE, OUTCOMES_STATE, PENDING_STATE, TIMERS_STATE);
 
-    private static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
+    /**
+     * How often a key's expired slots and outcomes are dropped. A sweep reads every slot and outcome of the user,
+     * and a busy rep holds thousands: swept daily, it took half of the engine's CPU in {@code bench suggest}.
+     * Reads never depend on it (a slot's quiet period is checked when read; an outcome kept a little past its
+     * retention only lets a late answer correct its own earlier count), so a week only bounds how long an expired
+     * entry lingers.
+     */
+    static final Duration SWEEP_INTERVAL = Duration.ofDays(7);
+    private static final long SWEEP_MILLIS = SWEEP_INTERVAL.toMillis();
 
     private final SuggestionSettings settings;
 
@@ -401,7 +410,8 @@ public final class SuggestionEngineFunction
             timers.clear();
             return true;
         }
-        long next = slotsLeft || outcomesLeft || pendingLeft ? now + DAY_MILLIS : Math.max(idleUntil, now + DAY_MILLIS);
+        long next = slotsLeft || outcomesLeft || pendingLeft ? now + SWEEP_MILLIS
+                : Math.max(idleUntil, now + SWEEP_MILLIS);
         state.sweepAt = next;
         timerService.registerEventTimeTimer(next);
         return false;
@@ -429,7 +439,7 @@ public final class SuggestionEngineFunction
         EngineTimers state = timersOrNew();
         state.lastActivity = Math.max(state.lastActivity, at);
         if (state.sweepAt == null) {
-            long sweepAt = Math.max(at, timerService.currentWatermark()) + DAY_MILLIS;
+            long sweepAt = Math.max(at, timerService.currentWatermark()) + SWEEP_MILLIS;
             state.sweepAt = sweepAt;
             timerService.registerEventTimeTimer(sweepAt);
         }

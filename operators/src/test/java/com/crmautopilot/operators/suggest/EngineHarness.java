@@ -143,6 +143,22 @@ final class EngineHarness implements AutoCloseable {
                         org.apache.flink.api.common.typeinfo.TypeInformation.of(AcceptanceCounts.class))).value();
     }
 
+    /** How many slots (trigger and entity pairs) one (tenant, user) key holds, read from keyed state. */
+    @SuppressWarnings("unchecked")
+    int slotsOf(String key) throws Exception {
+        KeyedStateBackend<Object> backend = ((AbstractStreamOperator<?>) harness.getOperator()).getKeyedStateBackend();
+        backend.setCurrentKey(key);
+        int count = 0;
+        for (var ignored : backend.getPartitionedState(VoidNamespace.INSTANCE,
+                org.apache.flink.runtime.state.VoidNamespaceSerializer.INSTANCE,
+                new org.apache.flink.api.common.state.MapStateDescriptor<>(SuggestionEngineFunction.SLOTS_STATE,
+                        Types.STRING, org.apache.flink.api.common.typeinfo.TypeInformation.of(SlotState.class)))
+                .keys()) {
+            count++;
+        }
+        return count;
+    }
+
     @Override
     public void close() throws Exception {
         harness.close();

@@ -413,6 +413,23 @@ class SuggestionEngineFunctionTest {
         assertThat(engine.timers()).isZero();
     }
 
+    @Test
+    void expiredSlotsAreSweptWeeklyWhileTheUserStaysActive() throws Exception {
+        String key = com.crmautopilot.operators.keys.TenantKeys.of(TENANT, USER);
+        // stale_account cools down for 1 day in the test policies
+        engine.candidate(stale("acct-1", days(-34), T0)).candidate(stale("acct-2", days(-34), T0));
+        assertThat(engine.slotsOf(key)).isEqualTo(2);
+
+        engine.advanceTo(days(6));
+        assertThat(engine.slotsOf(key)).as("expired, but the week is not over").isEqualTo(2);
+
+        engine.candidate(stale("acct-3", days(-30), days(6.5)));
+        engine.advanceTo(T0.plus(SuggestionEngineFunction.SWEEP_INTERVAL));
+        assertThat(engine.slotsOf(key)).as("acct-3 cools down until day 7.5: only it is left").isEqualTo(1);
+        engine.candidate(stale("acct-1", days(8), days(8)));
+        assertThat(engine.suggestions()).extracting(Suggestion::status).last().isEqualTo(Suggestion.ACTIVE);
+    }
+
     private static SuggestionCandidate lowPriority(String account, String user, Instant at) {
         return candidate(TriggerType.MISSING_DATA, account, "Acct " + account, at, at, user);
     }
