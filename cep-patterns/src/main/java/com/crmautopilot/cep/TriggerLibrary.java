@@ -28,6 +28,7 @@ import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -88,16 +89,19 @@ public final class TriggerLibrary {
     public DataStream<SuggestionCandidate> attach(DataStream<CrmEvent> events, DataStream<LeadScore> scores,
                                                   DataStream<ScoreChange> scoreChanges,
                                                   BroadcastStream<TriggerOverride> overrides) {
-        DataStream<LeadMark> leadMarks = events
+        // The marks stay apart by origin until each trigger has filtered them: a filter after a union cannot chain to
+        // what feeds it, so every mark would cross the network twice per trigger, into the filter and on to the key.
+        List<DataStream<LeadMark>> leadMarks = new ArrayList<>();
+        leadMarks.add(events
                 .flatMap(new LeadMarks(), TypeInformation.of(LeadMark.class))
-                .uid(TriggerUids.LEAD_MARKS).name("condense: lead marks");
+                .uid(TriggerUids.LEAD_MARKS).name("condense: lead marks"));
         if (scores != null) {
-            leadMarks = leadMarks.union(scores
+            leadMarks.add(scores
                     .map(LeadMarks::of, TypeInformation.of(LeadMark.class))
                     .uid(TriggerUids.SCORE_MARKS).name("condense: score marks"));
         }
         if (scoreChanges != null) {
-            leadMarks = leadMarks.union(scoreChanges
+            leadMarks.add(scoreChanges
                     .map(LeadMarks::of, TypeInformation.of(LeadMark.class))
                     .uid(TriggerUids.TIER_MARKS).name("condense: tier-change marks"));
         }
@@ -134,13 +138,22 @@ public final class TriggerLibrary {
                 .uid(TriggerUids.MISSING_DATA).name("missing_data");
     }
 
-    private static DataStream<SuggestionCandidate> lead(DataStream<LeadMark> marks,
+    /**
+     * One lead trigger over the marks of each origin, each filtered where it is made. The first origin's filter
+     * keeps {@code filterUid}; the others add their position to it.
+     */
+    private static DataStream<SuggestionCandidate> lead(List<DataStream<LeadMark>> origins,
                                                         BroadcastStream<TriggerOverride> overrides,
                                                         LeadTrigger trigger, String filterUid, String uid) {
         String name = trigger.type().wireName();
-        return marks
-                .filter(new Accepts(trigger))
-                .uid(filterUid).name(name + ": marks")
+        DataStream<LeadMark> accepted = null;
+        for (int i = 0; i < origins.size(); i++) {
+            DataStream<LeadMark> filtered = origins.get(i)
+                    .filter(new Accepts(trigger))
+                    .uid(i == 0 ? filterUid : filterUid + "-" + i).name(name + ": marks");
+            accepted = accepted == null ? filtered : accepted.union(filtered);
+        }
+        return accepted
                 .keyBy(TriggerKeys.byLead())
                 .connect(overrides)
                 .process(trigger, TypeInformation.of(SuggestionCandidate.class))
