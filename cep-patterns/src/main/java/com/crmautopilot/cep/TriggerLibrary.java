@@ -91,19 +91,19 @@ public final class TriggerLibrary {
                                                   BroadcastStream<TriggerOverride> overrides) {
         // The marks stay apart by origin until each trigger has filtered them: a filter after a union cannot chain to
         // what feeds it, so every mark would cross the network twice per trigger, into the filter and on to the key.
-        List<DataStream<LeadMark>> leadMarks = new ArrayList<>();
-        leadMarks.add(events
+        List<MarkOrigin> leadMarks = new ArrayList<>();
+        leadMarks.add(new MarkOrigin("", "marks", events
                 .flatMap(new LeadMarks(), TypeInformation.of(LeadMark.class))
-                .uid(TriggerUids.LEAD_MARKS).name("condense: lead marks"));
+                .uid(TriggerUids.LEAD_MARKS).name("condense: lead marks")));
         if (scores != null) {
-            leadMarks.add(scores
+            leadMarks.add(new MarkOrigin("-scores", "score marks", scores
                     .map(LeadMarks::of, TypeInformation.of(LeadMark.class))
-                    .uid(TriggerUids.SCORE_MARKS).name("condense: score marks"));
+                    .uid(TriggerUids.SCORE_MARKS).name("condense: score marks")));
         }
         if (scoreChanges != null) {
-            leadMarks.add(scoreChanges
+            leadMarks.add(new MarkOrigin("-tier-changes", "tier-change marks", scoreChanges
                     .map(LeadMarks::of, TypeInformation.of(LeadMark.class))
-                    .uid(TriggerUids.TIER_MARKS).name("condense: tier-change marks"));
+                    .uid(TriggerUids.TIER_MARKS).name("condense: tier-change marks")));
         }
         DataStream<AccountMark> accountMarks = events
                 .flatMap(new AccountMarks(), TypeInformation.of(AccountMark.class))
@@ -139,18 +139,22 @@ public final class TriggerLibrary {
     }
 
     /**
-     * One lead trigger over the marks of each origin, each filtered where it is made. The first origin's filter
-     * keeps {@code filterUid}; the others add their position to it.
+     * The lead marks of one origin. A trigger's filter of these marks has the uid of the trigger's filter plus
+     * {@code uidSuffix} (events: none, so the uid of the filter that came before them stays).
      */
-    private static DataStream<SuggestionCandidate> lead(List<DataStream<LeadMark>> origins,
+    private record MarkOrigin(String uidSuffix, String label, DataStream<LeadMark> marks) {
+    }
+
+    /** One lead trigger over the marks of every origin, each filtered where it is made, then united and keyed. */
+    private static DataStream<SuggestionCandidate> lead(List<MarkOrigin> origins,
                                                         BroadcastStream<TriggerOverride> overrides,
                                                         LeadTrigger trigger, String filterUid, String uid) {
         String name = trigger.type().wireName();
         DataStream<LeadMark> accepted = null;
-        for (int i = 0; i < origins.size(); i++) {
-            DataStream<LeadMark> filtered = origins.get(i)
+        for (MarkOrigin origin : origins) {
+            DataStream<LeadMark> filtered = origin.marks()
                     .filter(new Accepts(trigger))
-                    .uid(i == 0 ? filterUid : filterUid + "-" + i).name(name + ": marks");
+                    .uid(filterUid + origin.uidSuffix()).name(name + ": " + origin.label());
             accepted = accepted == null ? filtered : accepted.union(filtered);
         }
         return accepted

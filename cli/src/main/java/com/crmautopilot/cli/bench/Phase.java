@@ -26,7 +26,7 @@ public record Phase(double wallSeconds, double processingSeconds, double cpuSeco
 
     /**
      * The mean of two runs of one job over the same records: times, CPU and counts averaged, so rates computed from it
-     * are the records over the mean time. For counterbalanced measurements (A B B A), where whichever job runs later
+     * are the records over the mean time (the harmonic mean of the two runs' rates, not their plain average). For counterbalanced measurements (A B B A), where whichever job runs later
      * finds more of the shared code already compiled.
      */
     public static Phase meanOf(Phase first, Phase second) {
@@ -37,7 +37,9 @@ public record Phase(double wallSeconds, double processingSeconds, double cpuSeco
         threads.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .forEach(e -> byThread.put(e.getKey(), e.getValue()));
         Map<String, Long> counters = new LinkedHashMap<>();
-        first.counters.forEach((name, count) -> counters.put(name, (count + second.counter(name)) / 2));
+        first.counters.forEach((name, count) -> counters.merge(name, count, Long::sum));
+        second.counters.forEach((name, count) -> counters.merge(name, count, Long::sum));
+        counters.replaceAll((name, sum) -> sum / 2);
         return new Phase((first.wallSeconds + second.wallSeconds) / 2,
                 (first.processingSeconds + second.processingSeconds) / 2, (first.cpuSeconds + second.cpuSeconds) / 2,
                 (first.processingCpuSeconds + second.processingCpuSeconds) / 2,

@@ -22,8 +22,7 @@ import java.time.Duration;
  * Pools a tenant's feedback over all its users, per trigger type, and emits the new totals as a
  * {@link TenantSignal} each time they change: the prior of every user's learning ({@link AcceptanceModel}). Keyed
  * by tenant. Like the engine, each suggestion counts once and its latest answer wins, so replayed feedback changes
- * nothing; feedback older than the retention behind the watermark, whose contribution has expired, is ignored
- * rather than counted a second time. Feedback without a trigger type teaches the users' learners (which know the type from the suggestion)
+ * nothing. Feedback without a trigger type teaches the users' learners (which know the type from the suggestion)
  * but not the tenant pool.
  *
  * <p>State: the pooled counts and each suggestion's last contribution, both with a processing-time TTL
@@ -78,12 +77,6 @@ public final class TenantAcceptanceFunction extends KeyedProcessFunction<String,
             return;
         }
         OutcomeState previous = contributions.get(feedback.suggestionId());
-        if (previous == null
-                && feedback.occurredAt().toEpochMilli() + contributionTtl.toMillis() <= ctx.timerService().currentWatermark()) {
-            // Older than the retention behind the watermark, with no contribution on record: a replay of the topic
-            // from this far back, counted once already (as the engine does for each user's counts).
-            return;
-        }
         double oldSuccess = previous == null ? 0 : previous.success;
         double oldFailure = previous == null ? 0 : previous.failure;
         if (previous != null && oldSuccess == weights.success() && oldFailure == weights.failure()) {

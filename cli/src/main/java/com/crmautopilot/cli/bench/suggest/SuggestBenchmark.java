@@ -107,7 +107,8 @@ public final class SuggestBenchmark {
                 json.put("ingest_events_per_s", Rounded.toTenths(ingestEventsPerSecond));
                 json.put("ratio_to_ingest", Rounded.toThousandths(measured.eventsPerSecond() / ingestEventsPerSecond));
                 json.put("runs_events_per_s", runsEventsPerSecond.stream().map(Rounded::toTenths).toList());
-                json.put("ingest_runs_events_per_s", ingestRunsEventsPerSecond.stream().map(Rounded::toTenths).toList());
+                json.put("ingest_runs_events_per_s",
+                        ingestRunsEventsPerSecond.stream().map(Rounded::toTenths).toList());
                 json.put("suggestions", byTrigger.values().stream().mapToLong(Long::longValue).sum());
                 json.put("suggestion_records_by_status", statuses);
                 json.put("inapp_notifications", inapp);
