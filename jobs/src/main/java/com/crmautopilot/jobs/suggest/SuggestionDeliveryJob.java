@@ -38,7 +38,6 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -82,54 +81,35 @@ public final class SuggestionDeliveryJob {
     }
 
     /** The whole job over Kafka: its six sources, the pipeline, delivery and the two Kafka sinks. */
-    public static SuggestionDeliveryStreams defineKafkaPipeline(StreamExecutionEnvironment env,
-                                                                SuggestionDeliverySettings settings) {
-        return defineKafkaPipeline(env, settings, SuggestionDeliverySources.kafka(settings),
-                settings.deliverySettings());
-    }
-
-    /** The job over the given sources and delivery settings, with its Kafka sinks. */
-    public static SuggestionDeliveryStreams defineKafkaPipeline(StreamExecutionEnvironment env,
-                                                                SuggestionDeliverySettings settings,
-                                                                SuggestionDeliverySources sources,
-                                                                DeliverySettings delivery) {
-        SuggestionDeliveryStreams streams = define(env, sources, settings.triggerCatalog(), settings.engineSettings(),
-                delivery, timing(settings));
-        KafkaSinkSettings sink = settings.sinkSettings();
-        attachSinks(streams, suggestionsSink(settings.topic(SuggestionDeliverySettings.SUGGESTIONS), sink),
-                OutputSinks.deadLetters(settings.topic(SuggestionDeliverySettings.DEAD_LETTER), sink));
-        return streams;
+    public static void defineKafkaPipeline(StreamExecutionEnvironment env, SuggestionDeliverySettings settings) {
+        defineKafkaPipeline(env, settings, SuggestionDeliverySources.kafka(settings), settings.deliverySettings());
     }
 
     /**
-     * How event time is read from the job's event-time inputs.
-     *
-     * @param eventsTopic    named in the dead letters of duplicates
-     * @param outOfOrderness producers' bounded disorder, for events and scores alike
-     * @param idleness       how long a split may stay empty before it stops holding back event time: an empty score
-     *                       topic (no scoring job yet) must not stall the absence triggers
-     * @param dedupeTtl      how long an event id is remembered
+     * The job over the given sources and delivery settings, with its Kafka sinks: tests and benchmarks run the same
+     * pipeline over their own sources and SMTP or Slack endpoints.
      */
-    public record EventTiming(String eventsTopic, Duration outOfOrderness, Duration idleness, Duration dedupeTtl) {
-    }
-
-    public static EventTiming timing(SuggestionDeliverySettings settings) {
-        return new EventTiming(settings.topic(SuggestionDeliverySettings.EVENTS), settings.outOfOrderness(),
-                settings.idleness(), settings.dedupeTtl());
+    public static void defineKafkaPipeline(StreamExecutionEnvironment env, SuggestionDeliverySettings settings,
+                                           SuggestionDeliverySources sources, DeliverySettings delivery) {
+        SuggestionDeliveryStreams streams = define(env, sources, settings, delivery);
+        KafkaSinkSettings sink = settings.sinkSettings();
+        attachSinks(streams, suggestionsSink(settings.topic(SuggestionDeliverySettings.SUGGESTIONS), sink),
+                OutputSinks.deadLetters(settings.topic(SuggestionDeliverySettings.DEAD_LETTER), sink));
     }
 
     /**
      * The pipeline over any sources, up to (and including) delivery; {@link #attachSinks} adds the two Kafka sinks.
      * Every operator has a stable uid and a name.
      */
-    public static SuggestionDeliveryStreams define(StreamExecutionEnvironment env, SuggestionDeliverySources sources,
-                                                   TriggerCatalog catalog, SuggestionSettings engine,
-                                                   DeliverySettings delivery, EventTiming timing) {
+    private static SuggestionDeliveryStreams define(StreamExecutionEnvironment env, SuggestionDeliverySources sources,
+                                                    SuggestionDeliverySettings settings, DeliverySettings delivery) {
+        TriggerCatalog catalog = settings.triggerCatalog();
+        SuggestionSettings engine = settings.engineSettings();
         // Producers' disorder is bounded, so a fixed bound on out-of-orderness holds; idleness keeps an empty or
         // garbage-only partition from stalling event time. Dead letters never move the watermark. Heartbeats do:
         // that is how absence triggers fire while a tenant is quiet.
         WatermarkStrategy<Ingested> eventTime =
-                EventTimeWatermarks.forIngested(timing.outOfOrderness(), timing.idleness());
+                EventTimeWatermarks.forIngested(settings.outOfOrderness(), settings.idleness());
         SingleOutputStreamOperator<CrmEvent> valid = env
                 .fromSource(sources.events(), eventTime, "crm.events", Ingested.TYPE)
                 .uid(SuggestionDeliveryUids.EVENTS_SOURCE)
@@ -137,21 +117,17 @@ public final class SuggestionDeliveryJob {
                 .uid(SuggestionDeliveryUids.SPLIT_DEAD_LETTERS).name("split dead letters");
         SingleOutputStreamOperator<CrmEvent> events = valid
                 .keyBy(TenantKeys.byEventId())
-                .process(new DedupeFunction(timing.dedupeTtl(), timing.eventsTopic()), TypeInformation.of(CrmEvent.class))
+                .process(new DedupeFunction(settings.dedupeTtl(), settings.topic(SuggestionDeliverySettings.EVENTS)), TypeInformation.of(CrmEvent.class))
                 .uid(SuggestionDeliveryUids.DEDUPE).name("dedupe by tenant and event id");
 
         // Scores are written by lead-intelligence in event time; the same bounds apply to them.
-        WatermarkStrategy<LeadScore> scoreTime = WatermarkStrategy
-                .<LeadScore>forBoundedOutOfOrderness(timing.outOfOrderness())
-                .withTimestampAssigner((score, previous) -> score.scoredAt().toEpochMilli())
-                .withIdleness(timing.idleness());
+        WatermarkStrategy<LeadScore> scoreTime = EventTimeWatermarks.of(
+                (score, previous) -> score.scoredAt().toEpochMilli(), settings.outOfOrderness(), settings.idleness());
         DataStream<LeadScore> scores = env
                 .fromSource(sources.scores(), scoreTime, "ai.lead-scores", TypeInformation.of(LeadScore.class))
                 .uid(SuggestionDeliveryUids.SCORES_SOURCE);
-        WatermarkStrategy<ScoreChange> changeTime = WatermarkStrategy
-                .<ScoreChange>forBoundedOutOfOrderness(timing.outOfOrderness())
-                .withTimestampAssigner((change, previous) -> change.changedAt().toEpochMilli())
-                .withIdleness(timing.idleness());
+        WatermarkStrategy<ScoreChange> changeTime = EventTimeWatermarks.of(
+                (change, previous) -> change.changedAt().toEpochMilli(), settings.outOfOrderness(), settings.idleness());
         DataStream<ScoreChange> scoreChanges = env
                 .fromSource(sources.scoreChanges(), changeTime, "ai.score-changes",
                         TypeInformation.of(ScoreChange.class))
@@ -181,11 +157,11 @@ public final class SuggestionDeliveryJob {
         DataStream<DeadLetter> undelivered = NotificationSinks.attach(outputs.notifications(), delivery);
         DataStream<DeadLetter> deadLetters = valid.getSideOutput(DeadLetterSplitter.DEAD_LETTERS)
                 .union(events.getSideOutput(DedupeFunction.DUPLICATES), outputs.deadLetters(), undelivered);
-        return new SuggestionDeliveryStreams(candidates, outputs.suggestions(), outputs.notifications(), deadLetters);
+        return new SuggestionDeliveryStreams(outputs.suggestions(), deadLetters);
     }
 
     /** The sinks of {@code ai.suggestions} and {@code ai.dead-letter}, with their stable uids. */
-    public static void attachSinks(SuggestionDeliveryStreams streams, Sink<Suggestion> suggestionSink,
+    private static void attachSinks(SuggestionDeliveryStreams streams, Sink<Suggestion> suggestionSink,
                                    Sink<DeadLetter> deadLetterSink) {
         streams.suggestions()
                 .map(new SuggestionCounter(), TypeInformation.of(Suggestion.class))

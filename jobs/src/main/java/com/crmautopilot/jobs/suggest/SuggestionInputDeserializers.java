@@ -10,6 +10,8 @@ import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDe
 import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
+import java.io.Serializable;
+
 /**
  * The Kafka deserializers of the suggestion-delivery job's people-facing inputs. None of them throws: one poison
  * record would otherwise fail the job in a loop. Feedback and preferences records that cannot be read become dead
@@ -22,54 +24,46 @@ public final class SuggestionInputDeserializers {
     }
 
     public static KafkaRecordDeserializationSchema<DecodedFeedback> feedback(int maxRecordBytes) {
-        return new Feedback(new SuggestionInputDecoder(maxRecordBytes));
+        return new Decoding<>(new SuggestionInputDecoder(maxRecordBytes), SuggestionInputDecoder::decodeFeedback,
+                DecodedFeedback.class);
     }
 
     public static KafkaRecordDeserializationSchema<DecodedPreferences> preferences(int maxRecordBytes) {
-        return new Preferences(new SuggestionInputDecoder(maxRecordBytes));
+        return new Decoding<>(new SuggestionInputDecoder(maxRecordBytes), SuggestionInputDecoder::decodePreferences,
+                DecodedPreferences.class);
     }
 
     public static KafkaRecordDeserializationSchema<TriggerOverride> triggerOverrides() {
         return new Overrides();
     }
 
-    /** {@code crm.feedback}. */
-    static final class Feedback implements KafkaRecordDeserializationSchema<DecodedFeedback> {
-        private static final long serialVersionUID = 1L;
-        private final SuggestionInputDecoder decoder;
-
-        Feedback(SuggestionInputDecoder decoder) {
-            this.decoder = decoder;
-        }
-
-        @Override
-        public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<DecodedFeedback> out) {
-            out.collect(decoder.decodeFeedback(record.value(), record.topic(), record.partition(), record.offset()));
-        }
-
-        @Override
-        public TypeInformation<DecodedFeedback> getProducedType() {
-            return TypeInformation.of(DecodedFeedback.class);
-        }
+    /** One of the decoder's methods: the record's bytes and where they came from, to a decoded record. */
+    @FunctionalInterface
+    interface Decode<T> extends Serializable {
+        T apply(SuggestionInputDecoder decoder, byte[] value, String topic, int partition, long offset);
     }
 
-    /** {@code crm.preferences}. */
-    static final class Preferences implements KafkaRecordDeserializationSchema<DecodedPreferences> {
+    /** {@code crm.feedback} and {@code crm.preferences}: every record becomes one decoded record. */
+    static final class Decoding<T> implements KafkaRecordDeserializationSchema<T> {
         private static final long serialVersionUID = 1L;
         private final SuggestionInputDecoder decoder;
+        private final Decode<T> decode;
+        private final Class<T> type;
 
-        Preferences(SuggestionInputDecoder decoder) {
+        Decoding(SuggestionInputDecoder decoder, Decode<T> decode, Class<T> type) {
             this.decoder = decoder;
+            this.decode = decode;
+            this.type = type;
         }
 
         @Override
-        public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<DecodedPreferences> out) {
-            out.collect(decoder.decodePreferences(record.value(), record.topic(), record.partition(), record.offset()));
+        public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<T> out) {
+            out.collect(decode.apply(decoder, record.value(), record.topic(), record.partition(), record.offset()));
         }
 
         @Override
-        public TypeInformation<DecodedPreferences> getProducedType() {
-            return TypeInformation.of(DecodedPreferences.class);
+        public TypeInformation<T> getProducedType() {
+            return TypeInformation.of(type);
         }
     }
 

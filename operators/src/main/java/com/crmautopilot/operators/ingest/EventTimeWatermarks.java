@@ -1,6 +1,7 @@
 package com.crmautopilot.operators.ingest;
 
 import org.apache.flink.api.common.eventtime.BoundedOutOfOrdernessWatermarks;
+import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -41,6 +42,19 @@ public final class EventTimeWatermarks {
                         context.getInputActivityClock())));
         return strategy.withTimestampAssigner((ingested, recordTimestamp) ->
                 ingested.isEvent() ? ingested.event().timestampMillis() : recordTimestamp);
+    }
+
+    /**
+     * The same bounds for an already-decoded record stream (scores, feedback, preferences): event time from
+     * {@code timestamp}, bounded out-of-orderness, and idleness so that an empty topic never stalls event time.
+     */
+    public static <T> WatermarkStrategy<T> of(SerializableTimestampAssigner<T> timestamp, Duration outOfOrderness,
+                                              Duration idleness) {
+        requirePositive(outOfOrderness, "outOfOrderness");
+        requirePositive(idleness, "idleness");
+        return WatermarkStrategy.<T>forBoundedOutOfOrderness(outOfOrderness)
+                .withTimestampAssigner(timestamp)
+                .withIdleness(idleness);
     }
 
     public static WatermarkStrategy<Ingested> withDefaults() {

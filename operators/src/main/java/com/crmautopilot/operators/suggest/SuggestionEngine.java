@@ -6,6 +6,7 @@ import com.crmautopilot.models.suggest.Suggestion;
 import com.crmautopilot.models.suggest.SuggestionCandidate;
 import com.crmautopilot.models.suggest.UserFeedback;
 import com.crmautopilot.models.suggest.UserPreferences;
+import com.crmautopilot.operators.ingest.EventTimeWatermarks;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.FilterFunction;
 import org.apache.flink.api.common.functions.MapFunction;
@@ -43,20 +44,16 @@ public final class SuggestionEngine {
                 .uid(SuggestionUids.FEEDBACK_SPLIT).name(SuggestionUids.name(SuggestionUids.FEEDBACK_SPLIT));
         // Feedback is written by people clicking in a UI: minutes of out-of-orderness is plenty, and an empty
         // topic goes idle after settings.idleness so it never stalls the engine's timers.
-        WatermarkStrategy<UserFeedback> feedbackTime = WatermarkStrategy
-                .<UserFeedback>forBoundedOutOfOrderness(settings.outOfOrderness())
-                .withTimestampAssigner((f, previous) -> f.occurredAt().toEpochMilli())
-                .withIdleness(settings.idleness());
+        WatermarkStrategy<UserFeedback> feedbackTime = EventTimeWatermarks.of(
+                (f, previous) -> f.occurredAt().toEpochMilli(), settings.outOfOrderness(), settings.idleness());
         DataStream<UserFeedback> timedFeedback = feedbackSplit.assignTimestampsAndWatermarks(feedbackTime)
                 .uid(SuggestionUids.FEEDBACK_WATERMARKS).name(SuggestionUids.name(SuggestionUids.FEEDBACK_WATERMARKS));
 
         SingleOutputStreamOperator<UserPreferences> preferencesSplit = preferences
                 .process(new DecodedSplitter.Preferences(), TypeInformation.of(UserPreferences.class))
                 .uid(SuggestionUids.PREFERENCES_SPLIT).name(SuggestionUids.name(SuggestionUids.PREFERENCES_SPLIT));
-        WatermarkStrategy<UserPreferences> preferencesTime = WatermarkStrategy
-                .<UserPreferences>forBoundedOutOfOrderness(settings.outOfOrderness())
-                .withTimestampAssigner((p, previous) -> p.updatedAt().toEpochMilli())
-                .withIdleness(settings.idleness());
+        WatermarkStrategy<UserPreferences> preferencesTime = EventTimeWatermarks.of(
+                (p, previous) -> p.updatedAt().toEpochMilli(), settings.outOfOrderness(), settings.idleness());
         DataStream<UserPreferences> timedPreferences = preferencesSplit.assignTimestampsAndWatermarks(preferencesTime)
                 .uid(SuggestionUids.PREFERENCES_WATERMARKS)
                 .name(SuggestionUids.name(SuggestionUids.PREFERENCES_WATERMARKS));

@@ -89,6 +89,27 @@ class EventTimeWatermarksTest {
                 .hasMessageContaining("idleness");
     }
 
+    @Test
+    void decodedRecordsTakeTheirOwnTimestampAndTheSameBoundsAndIdleness() {
+        WatermarkStrategy<Instant> decoded = EventTimeWatermarks.of((at, previous) -> millis(at), DISORDER, IDLENESS);
+        WatermarkGenerator<Instant> decodedGenerator = decoded.createWatermarkGenerator(new GeneratorContext(clock));
+        long timestamp = decoded.createTimestampAssigner(UnregisteredMetricsGroup::new)
+                .extractTimestamp(at(Duration.ofHours(2)), 999L);
+
+        decodedGenerator.onEvent(at(Duration.ofHours(2)), timestamp, output);
+        decodedGenerator.onPeriodicEmit(output);
+        assertThat(timestamp).isEqualTo(millis(at(Duration.ofHours(2))));
+        assertThat(output.lastWatermark()).isEqualTo(millis(at(Duration.ofHours(2)).minus(DISORDER)) - 1);
+
+        for (int second = 0; second <= IDLENESS.toSeconds() + 1; second++) {
+            clock.advanceTime(Duration.ofSeconds(1));
+            decodedGenerator.onPeriodicEmit(output);
+        }
+        assertThat(output.idle).as("an empty topic stops holding event time back").isTrue();
+        assertThatThrownBy(() -> EventTimeWatermarks.of((Instant at, long previous) -> 0L, Duration.ZERO, IDLENESS))
+                .hasMessageContaining("outOfOrderness");
+    }
+
     private record GeneratorContext(RelativeClock clock) implements WatermarkGeneratorSupplier.Context {
         @Override
         public MetricGroup getMetricGroup() {

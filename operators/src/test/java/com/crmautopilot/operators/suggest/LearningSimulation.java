@@ -65,7 +65,7 @@ final class LearningSimulation {
     }
 
     /** One week's figures. */
-    record Week(int week, int candidates, int pushed, int pushedAccepted, int digested) {
+    record Week(int week, int candidates, int pushed, int pushedAccepted, int digested, int reached) {
         double pushedAcceptance() {
             return pushed == 0 ? 0 : (double) pushedAccepted / pushed;
         }
@@ -92,6 +92,7 @@ final class LearningSimulation {
             int pushed = 0;
             int accepted = 0;
             int digested = 0;
+            int reached = 0;
             for (SuggestionCandidate candidate : candidatesOfWeek(week)) {
                 candidates++;
                 Rep rep = repOf(candidate);
@@ -101,8 +102,12 @@ final class LearningSimulation {
                         ? planner.learned(candidate.triggerType(), tenant, user) : AcceptanceModel.Learned.NEUTRAL;
                 SuggestionPlanner.Plan plan = planner.plan(candidate, preferencesOf(rep), learned);
                 boolean isPushed = plan.channels().stream().anyMatch(Routing::isPush);
-                if (plan.channels().contains(Channel.DIGEST)) {
+                boolean isDigested = plan.channels().contains(Channel.DIGEST);
+                if (isDigested) {
                     digested++;
+                }
+                if (isPushed || isDigested) {
+                    reached++;
                 }
                 if (!isPushed) {
                     if (!answersDigest(candidate)) {
@@ -120,7 +125,7 @@ final class LearningSimulation {
                 user.add(type, weights.success(), weights.failure());
                 tenant.add(type, weights.success(), weights.failure());
             }
-            figures.add(new Week(week + 1, candidates, pushed, accepted, digested));
+            figures.add(new Week(week + 1, candidates, pushed, accepted, digested, reached));
         }
         return new Result(learning, figures);
     }

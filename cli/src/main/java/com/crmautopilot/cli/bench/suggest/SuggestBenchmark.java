@@ -19,6 +19,7 @@ import com.crmautopilot.jobs.suggest.SuggestionDeliveryJob;
 import com.crmautopilot.jobs.suggest.SuggestionDeliverySettings;
 import com.crmautopilot.jobs.suggest.SuggestionDeliverySources;
 import com.crmautopilot.jobs.suggest.SuggestionEventSplitter;
+import com.crmautopilot.models.config.ConfigDocuments;
 import com.crmautopilot.models.json.Json;
 import com.crmautopilot.models.suggest.Suggestion;
 import com.crmautopilot.models.suggest.TriggerType;
@@ -28,9 +29,7 @@ import com.crmautopilot.sinks.kafka.OutputSinks;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -314,13 +313,8 @@ public final class SuggestBenchmark {
     /** The shipped triggers with the replay's evaluation step, and the shipped templates. */
     static Path benchConf(Path dir) throws IOException {
         Files.createDirectories(dir);
-        String triggers;
-        try (InputStream in = SuggestBenchmark.class.getClassLoader().getResourceAsStream(TriggerCatalog.RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(TriggerCatalog.RESOURCE + " is not on the classpath");
-            }
-            triggers = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String triggers = ConfigDocuments.fromClasspath(TriggerCatalog.class, TriggerCatalog.RESOURCE,
+                (text, source) -> text);
         String stepped = triggers.replaceFirst("evaluation_step: *1h", "evaluation_step: 1d");
         if (stepped.equals(triggers)) {
             throw new IllegalStateException("the shipped triggers.yaml no longer sets evaluation_step: 1h");
