@@ -17,5 +17,10 @@ public enum LeadMarkKind {
     /** A new score from lead scoring. */
     SCORE,
     /** The lead moved from {@code previousTier} to {@code tier}. */
-    TIER_CHANGE
+    TIER_CHANGE;
+
+    /** Whether marks of this kind come from the score topics rather than from {@code crm.events}. */
+    public boolean fromScores() {
+        return this == SCORE || this == TIER_CHANGE;
+    }
 }

@@ -71,6 +71,18 @@ public abstract class LeadTrigger
     /** The trigger-specific marks (engagement, rep touches, tier changes) this trigger reads. */
     protected abstract boolean acceptsSignal(LeadMark mark);
 
+    /**
+     * Whether {@code mark} comes from the stream this trigger's deadlines follow, so that it may run an overdue
+     * deadline before itself (see {@code catchUp}). The score topics are read apart from {@code crm.events}: after
+     * downtime either can run days ahead of the other in event time. A mark from the stream ahead would run a
+     * deadline before the marks of the other stream that would have moved or cancelled it (an inactivity deadline
+     * before the engagement that ended the silence). Such deadlines wait for the watermark, which is the minimum of
+     * both. Deadlines follow {@code crm.events} unless a trigger's signals are scores.
+     */
+    protected boolean keepsTimeWith(LeadMark mark) {
+        return !mark.kind().fromScores();
+    }
+
     @Override
     public void open(OpenContext openContext) throws Exception {
         resolver = new TriggerOverrides.Resolver(catalog, type);
@@ -100,7 +112,9 @@ public abstract class LeadTrigger
             if (current != null && current.closedAt() != null) {
                 return;
             }
-            catchUp(mark.at(), ctx, out);
+            if (keepsTimeWith(mark)) {
+                catchUp(mark.at(), ctx, out);
+            }
             LeadEntry who = current != null ? current : LeadEntry.of(mark.tenantId(), mark.leadId());
             if (mark.kind() == LeadMarkKind.CLOSED) {
                 onClosed(mark, who, ctx, out);

@@ -40,6 +40,12 @@ public final class ScoreJumpTrigger extends SlidingWindowTrigger {
         return mark.kind() == LeadMarkKind.TIER_CHANGE;
     }
 
+    /** Its deadline (the window's cleanup) follows the score stream, whose marks are its signals. */
+    @Override
+    protected boolean keepsTimeWith(LeadMark mark) {
+        return mark.kind().fromScores();
+    }
+
     @Override
     protected void openTrigger() {
         minima = state("window-minima", PrimitiveArrayTypeInfo.LONG_PRIMITIVE_ARRAY_TYPE_INFO);

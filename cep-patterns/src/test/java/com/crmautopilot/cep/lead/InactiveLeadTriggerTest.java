@@ -97,6 +97,24 @@ class InactiveLeadTriggerTest extends LeadTriggerTestCase {
     }
 
     @Test
+    void aScoreFromAheadOfTheEventsWaitsForTheEngagementThatEndsTheSilence() throws Exception {
+        // After downtime the score topics are read days ahead of crm.events: the score of day 10 comes before the
+        // engagement of day 5, which moves the deadline from day 7 to day 12.
+        send(created(TENANT, "lead-1", T0));
+        send(score(TENANT, "lead-1", 55, "warm", T0.plus(Duration.ofDays(10))));
+        assertThat(harness.newCandidates()).isEmpty();
+        send(engagement(TENANT, "lead-1", "email.opened", T0.plus(Duration.ofDays(5))));
+        harness.watermark(T0.plus(Duration.ofDays(11)));
+        assertThat(harness.newCandidates()).isEmpty();
+
+        harness.watermark(T0.plus(Duration.ofDays(12)));
+        assertThat(harness.newCandidates()).singleElement().satisfies(c -> {
+            assertThat(c.episodeStart()).isEqualTo(T0.plus(Duration.ofDays(5)));
+            assertThat(c.leadScore()).isEqualTo(55.0);
+        });
+    }
+
+    @Test
     void disqualifyingAfterFiringWithdrawsTheSuggestion() throws Exception {
         send(created(TENANT, "lead-1", T0));
         harness.watermark(T0.plus(Duration.ofDays(7)));

@@ -39,6 +39,19 @@ class ScoreJumpTriggerTest extends LeadTriggerTestCase {
     }
 
     @Test
+    void anEventFromAheadOfTheScoresDoesNotClearTheWindowBeforeTheScoresArrive() throws Exception {
+        // crm.events read two days ahead of the score topics: the reassignment of day 2 comes before the score of
+        // hour 20, which still rises from the low point of hour 0.
+        send(score(TENANT, "lead-1", 40, "warm", T0));
+        send(assigned(TENANT, "lead-1", REP, T0.plus(Duration.ofDays(2))));
+        send(score(TENANT, "lead-1", 65, "hot", T0.plus(Duration.ofHours(20))));
+        assertThat(harness.newCandidates()).singleElement().satisfies(c -> {
+            assertThat(c.episodeStart()).isEqualTo(T0);
+            assertThat(c.facts()).containsEntry("points", "25");
+        });
+    }
+
+    @Test
     void aSlowRiseOverDaysDoesNotFire() throws Exception {
         for (int day = 0; day < 6; day++) {
             send(score(TENANT, "lead-1", 30 + 8 * day, "warm", T0.plus(Duration.ofHours(25L * day))));

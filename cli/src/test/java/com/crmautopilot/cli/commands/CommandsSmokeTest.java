@@ -94,7 +94,7 @@ class CommandsSmokeTest {
         assertThat(out).contains("| events_per_s", "| p99_ms", "suggestions by trigger", "wrote " + json);
         JsonNode figures = Json.mapper().readTree(json.toFile());
         for (String key : new String[] {"events_per_s", "baseline_events_per_s", "ingest_events_per_s", "p50_ms",
-                "p99_ms", "suggestions"}) {
+                "p99_ms", "suggestions", "scored_events_per_s"}) {
             assertThat(figures.path(key).isNumber()).as(key).isTrue();
             assertThat(figures.path(key).asDouble()).as(key).isPositive();
         }

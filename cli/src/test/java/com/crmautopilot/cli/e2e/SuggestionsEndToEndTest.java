@@ -13,6 +13,7 @@ import com.crmautopilot.models.suggest.Notification;
 import com.crmautopilot.models.suggest.Suggestion;
 import com.crmautopilot.models.suggest.SuggestionIds;
 import com.crmautopilot.operators.metrics.InProcessCounters;
+import com.crmautopilot.operators.suggest.SuggestionEngineFunction;
 import com.crmautopilot.simulator.SimulatedRecord;
 import com.crmautopilot.simulator.Simulator;
 import com.crmautopilot.simulator.SimulatorConfig;
@@ -189,8 +190,9 @@ class SuggestionsEndToEndTest {
         SuggestionDeliveryJob.defineKafkaPipeline(env, settings, SuggestionDeliverySources.kafka(settings), delivery);
         JobClient job = env.executeAsync("suggest-e2e");
         try {
-            // Preferences first, so routing sees them before the first candidate.
-            Thread.sleep(5_000);
+            // Preferences first, so routing sees them before the first candidate: each tenant's defaults on every
+            // parallel instance of the engine (broadcast), and the rep's own.
+            awaitPreferences(tenants.size() * env.getParallelism() + 1);
             BrokerIo.produce(kafka, settings.topic(SuggestionDeliverySettings.EVENTS), records);
             awaitQuiet(records.size());
         } finally {
@@ -280,6 +282,17 @@ class SuggestionsEndToEndTest {
             Thread.sleep(500);
         }
         throw new AssertionError("the job did not settle in time: " + InProcessCounters.totals());
+    }
+
+    private static void awaitPreferences(long expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < deadline) {
+            if (InProcessCounters.totals().getOrDefault(SuggestionEngineFunction.PREFERENCES_APPLIED, 0L) >= expected) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("preferences not applied in time: " + InProcessCounters.totals());
     }
 
     private static String webhook(String path) {

@@ -8,6 +8,7 @@ import com.crmautopilot.models.suggest.SuggestionCandidate;
 import com.crmautopilot.models.suggest.TriggerType;
 import com.crmautopilot.models.suggest.UserFeedback;
 import com.crmautopilot.models.suggest.UserPreferences;
+import com.crmautopilot.operators.metrics.IngestionMetrics;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapState;
@@ -67,6 +68,11 @@ public final class SuggestionEngineFunction
     public static final MapStateDescriptor<String, TenantContext> TENANT_CONTEXT =
             new MapStateDescriptor<>("tenant-context", Types.STRING, TypeInformation.of(TenantContext.class));
 
+    /**
+     * Counts preference records taken into state: a user's own once, a tenant's defaults once per parallel instance
+     * (they are broadcast). Lets an operator, or a test, see that preferences are in before suggestions flow.
+     */
+    public static final String PREFERENCES_APPLIED = "preferences_applied";
     public static final String PREFERENCES_STATE = "user-preferences";
     public static final String ACCEPTANCE_STATE = "user-acceptance";
     public static final String SLOTS_STATE = "slots";
@@ -99,6 +105,7 @@ public final class SuggestionEngineFunction
     private transient Counter suppressed;
     private transient Counter withdrawn;
     private transient Counter replays;
+    private transient Counter preferencesApplied;
 
     public SuggestionEngineFunction(SuggestionSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -119,6 +126,7 @@ public final class SuggestionEngineFunction
         suppressed = metrics.counter("suppressed");
         withdrawn = metrics.counter("withdrawn");
         replays = metrics.counter("replays_ignored");
+        preferencesApplied = IngestionMetrics.counter(context.getMetricGroup(), PREFERENCES_APPLIED);
     }
 
     // ---- keyed input
@@ -136,6 +144,7 @@ public final class SuggestionEngineFunction
         } else {
             at = input.preferences().updatedAt().toEpochMilli();
             preferences.update(EffectivePreferences.overlay(preferences.value(), input.preferences()));
+            preferencesApplied.inc();
         }
         touch(at, ctx.timerService());
     }
@@ -276,6 +285,7 @@ public final class SuggestionEngineFunction
         }
         if (signal.defaults() != null) {
             updated.defaults = EffectivePreferences.overlay(updated.defaults, signal.defaults());
+            preferencesApplied.inc();
         } else {
             int type = typeOrdinal(signal.triggerType());
             if (type < 0) {

@@ -300,6 +300,15 @@ public final class ScoreBenchmark {
     /** The lead-intelligence job with scoring, the way the job wires it. */
     private static void defineScoring(StreamExecutionEnvironment env, JobSettings settings, String run,
                                       LeadScoringConfig config, List<ControlMessage> announcements, boolean bounded) {
+        defineScoring(env, settings, outputTopics(run), config, announcements, bounded);
+    }
+
+    /**
+     * The lead-intelligence job with scoring, the way the job wires it, writing scores and tier changes to the
+     * {@link Topics#LEAD_SCORES} and {@link Topics#SCORE_CHANGES} entries of {@code topics}.
+     */
+    public static void defineScoring(StreamExecutionEnvironment env, JobSettings settings, Map<String, String> topics,
+                                     LeadScoringConfig config, List<ControlMessage> announcements, boolean bounded) {
         IngestionStreams ingestion = BenchRig.defineIngestion(env, settings, bounded);
         LeadScoringStreams scoring = LeadScoringPipeline.attach(ingestion.profiles(),
                 LeadScoringPipeline.controlMessages(env, ControlMessagesSource.of(announcements), null,
@@ -308,7 +317,6 @@ public final class ScoreBenchmark {
                         ingestion.deadLetters().union(scoring.deadLetters())),
                 OutputSinks.leadProfiles(settings.profilesTopic(), settings.sinkSettings()),
                 OutputSinks.deadLetters(settings.deadLetterTopic(), settings.sinkSettings()));
-        Map<String, String> topics = outputTopics(run);
         LeadScoringPipeline.attachSinks(scoring,
                 ScoringKafka.leadScores(topics.get(Topics.LEAD_SCORES), settings.sinkSettings()),
                 ScoringKafka.scoreChanges(topics.get(Topics.SCORE_CHANGES), settings.sinkSettings()));

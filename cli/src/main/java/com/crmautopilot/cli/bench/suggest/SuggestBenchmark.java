@@ -10,6 +10,7 @@ import com.crmautopilot.cli.bench.Phase;
 import com.crmautopilot.cli.bench.PhaseTimer;
 import com.crmautopilot.cli.bench.Rounded;
 import com.crmautopilot.cli.bench.ScratchDirectory;
+import com.crmautopilot.cli.bench.score.ScoreBenchmark;
 import com.crmautopilot.cli.runtime.CommittedTopic;
 import com.crmautopilot.cep.config.TriggerCatalog;
 import com.crmautopilot.jobs.JobSettings;
@@ -19,11 +20,19 @@ import com.crmautopilot.jobs.suggest.SuggestionDeliveryJob;
 import com.crmautopilot.jobs.suggest.SuggestionDeliverySettings;
 import com.crmautopilot.jobs.suggest.SuggestionDeliverySources;
 import com.crmautopilot.jobs.suggest.SuggestionEventSplitter;
+import com.crmautopilot.models.Topics;
 import com.crmautopilot.models.config.ConfigDocuments;
+import com.crmautopilot.models.control.ModelAnnouncement;
 import com.crmautopilot.models.json.Json;
+import com.crmautopilot.models.scoring.ShippedModels;
 import com.crmautopilot.models.suggest.Suggestion;
 import com.crmautopilot.models.suggest.TriggerType;
 import com.crmautopilot.operators.metrics.IngestionMetrics;
+import com.crmautopilot.operators.scoring.ControlMessage;
+import com.crmautopilot.operators.scoring.LeadScoringConfig;
+import com.crmautopilot.operators.scoring.ModelArtifact;
+import com.crmautopilot.operators.scoring.ModelArtifacts;
+import com.crmautopilot.operators.scoring.ScoringMetrics;
 import com.crmautopilot.simulator.SimulatedRecord;
 import com.crmautopilot.sinks.kafka.OutputSinks;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -33,12 +42,14 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * {@code bench suggest}: the suggestion-delivery job (validation, dedupe, the fourteen triggers, the suggestion
@@ -49,8 +60,10 @@ import java.util.TreeMap;
  * <p>Bench settings, printed with the figures: {@code stale_account}'s CEP sees event time in steps of one day
  * instead of one hour ({@code evaluation_step: 1d}), because a replay crosses months of event time in seconds. No
  * user has an email address or a Slack webhook, so only in-app notifications and {@code ai.suggestions} are written;
- * daily digests, having no recipient, are dead-lettered without any SMTP call. No scoring job runs: the score topics
- * are empty, so {@code score_jump}, {@code lead_went_cold} and hot_lead's tier path stay silent.
+ * daily digests, having no recipient, are dead-lettered without any SMTP call. The measured runs read empty score
+ * topics, as {@code bench ingest} scores nothing. A further run reads the scores and tier changes that the
+ * lead-intelligence job, with the shipped model, made from the same records: the suggestions by trigger come from
+ * it, so all fourteen triggers are counted, and its events/s is reported beside the others.
  *
  * <p>Fairness, as in {@code bench ingest}: the suggestion job and the ingestion job read the same topic at the same
  * parallelism with the same checkpointing, and are measured after the same two warm-up rounds of both over (up to)
@@ -73,7 +86,8 @@ public final class SuggestBenchmark {
 
     static final int PROBE_EVERY = 25;
     static final String BENCH_SETTINGS = "stale_account evaluation_step 1d (replay); no email or Slack addresses, so"
-            + " in-app and ai.suggestions only, digests dead-lettered for want of a recipient; score topics empty";
+            + " in-app and ai.suggestions only, digests dead-lettered for want of a recipient; measured runs read empty"
+            + " score topics; by_trigger comes from a run over the shipped model's scores of the same records";
     private static final String PROBE_OWNER = "bench-probe-rep";
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(30);
     private static final Duration CLOCK_PERIOD = Duration.ofMillis(10);
@@ -83,6 +97,7 @@ public final class SuggestBenchmark {
     private static final int WARM_UP_MAX = 50_000;
     private static final int WARM_UP_ROUNDS = 2;
     private static final String SECOND_RUN = "run-2";
+    private static final String SCORED_RUN = "scored";
 
     /**
      * The shared figures, plus what the job suggested.
@@ -91,13 +106,14 @@ public final class SuggestBenchmark {
      *                              for the spec's "at least half of bench ingest"
      * @param runsEventsPerSecond   each of the suggestion job's two measured runs, in order
      * @param ingestRunsEventsPerSecond each of the ingestion job's two measured runs, in order
-     * @param byTrigger             distinct active suggestions per trigger type in the first throughput run
-     * @param statuses              suggestion records by status (active, suppressed, withdrawn)
-     * @param inapp                 in-app notifications committed in the throughput run
+     * @param scoredEventsPerSecond the suggestion job over the same records and their scores (one run)
+     * @param byTrigger             distinct active suggestions per trigger type in the run with scores
+     * @param statuses              suggestion records by status (active, suppressed, withdrawn) in that run
+     * @param inapp                 in-app notifications committed in that run
      */
     public record Result(EndToEndRun measured, double ingestEventsPerSecond, List<Double> runsEventsPerSecond,
-                         List<Double> ingestRunsEventsPerSecond, Map<String, Long> byTrigger,
-                         Map<String, Long> statuses, long inapp, int probes) {
+                         List<Double> ingestRunsEventsPerSecond, double scoredEventsPerSecond,
+                         Map<String, Long> byTrigger, Map<String, Long> statuses, long inapp, int probes) {
 
         public Map<String, Object> toJson() {
             long events = measured.events();
@@ -108,6 +124,7 @@ public final class SuggestBenchmark {
                 json.put("runs_events_per_s", runsEventsPerSecond.stream().map(Rounded::toTenths).toList());
                 json.put("ingest_runs_events_per_s",
                         ingestRunsEventsPerSecond.stream().map(Rounded::toTenths).toList());
+                json.put("scored_events_per_s", Rounded.toTenths(scoredEventsPerSecond));
                 json.put("suggestions", byTrigger.values().stream().mapToLong(Long::longValue).sum());
                 json.put("suggestion_records_by_status", statuses);
                 json.put("inapp_notifications", inapp);
@@ -135,6 +152,8 @@ public final class SuggestBenchmark {
         List<SimulatedRecord> records = options.simulatedRecords();
         List<SimulatedRecord> warmUp = records.subList(0, Math.min(records.size(), WARM_UP_MAX));
         long events = records.size();
+        Set<String> tenants = new TreeSet<>();
+        records.forEach(r -> tenants.add(r.tenantId()));
 
         try (ScratchDirectory work = ScratchDirectory.create("autopilot-bench-suggest-");
              HeapSampler heap = new HeapSampler();
@@ -149,9 +168,10 @@ public final class SuggestBenchmark {
                 topics.addAll(List.of(ingestTopic(warmUpRun(round), "profiles"),
                         ingestTopic(warmUpRun(round), "dead-letter")));
             }
-            for (String run : List.of("run", SECOND_RUN, "latency")) {
+            for (String run : List.of("run", SECOND_RUN, SCORED_RUN, "latency")) {
                 topics.addAll(outputTopics(run).values());
             }
+            topics.addAll(List.of(ingestTopic(SCORED_RUN, "profiles"), ingestTopic(SCORED_RUN, "dead-letter")));
             rig.createTopics(topics);
             log.printf("Loading them into %s...%n", EVENTS_TOPIC);
             TopicLoader.load(rig.kafka().bootstrapServers(), EVENTS_TOPIC, records);
@@ -189,22 +209,18 @@ public final class SuggestBenchmark {
                     env -> rig.defineBaseline(env, EVENTS_TOPIC, "bench-suggest-baseline"));
             log.printf("  %s%n", baseline.throughputSummary(events));
 
-            Map<String, Long> byTrigger = new TreeMap<>();
-            Map<String, Long> statuses = new TreeMap<>();
-            Set<String> active = new HashSet<>();
-            Map<String, String> run = outputTopics("run");
-            CommittedTopic.readValues(rig.kafka().bootstrapServers(), run.get(SuggestionDeliverySettings.SUGGESTIONS),
-                    value -> {
-                        Suggestion s = Json.read(value, Suggestion.class);
-                        statuses.merge(s.status(), 1L, Long::sum);
-                        if (Suggestion.ACTIVE.equals(s.status()) && active.add(s.suggestionId())) {
-                            byTrigger.merge(s.triggerType(), 1L, Long::sum);
-                        }
-                    });
-            long[] inapp = {0};
-            CommittedTopic.readValues(rig.kafka().bootstrapServers(),
-                    run.get(SuggestionDeliverySettings.NOTIFICATIONS_INAPP), value -> inapp[0]++);
-            log.printf("  by trigger: %s%n", byTrigger);
+            log.printf("  by trigger without scores: %s%n", written(rig, "run").byTrigger());
+
+            log.println("Scoring the same records (the lead-intelligence job with the shipped model), for the"
+                    + " triggers that read scores...");
+            Phase scoring = timer.time(IngestionMetrics.EVENTS_IN, ScoringMetrics.PROFILES_IN,
+                    env -> defineScoring(rig, env, tenants));
+            log.printf("  %s%n", scoring.throughputSummary(events));
+            log.printf("Running the suggestion-delivery job over the records and their scores (%s)...%n", SCORED_RUN);
+            Phase scored = runSuggest(rig, timer, EVENTS_TOPIC, SCORED_RUN, conf);
+            log.printf("  %s, %,d suggestions written%n", scored.throughputSummary(events), scored.outputs());
+            Written written = written(rig, SCORED_RUN);
+            log.printf("  by trigger: %s%n", written.byTrigger());
 
             List<SimulatedRecord> paced = CompetitorProbes.weave(records, PROBE_EVERY, PROBE_OWNER);
             log.printf("Measuring event-to-suggestion latency at %,.0f events/s for %ds (one competitor probe per %d"
@@ -217,9 +233,50 @@ public final class SuggestBenchmark {
                     .filter(r -> CompetitorProbes.isProbe(r.eventId()) && !r.eventId().endsWith("-created")).count();
             return new Result(EndToEndRun.of(events, job, baseline, warmUp.size(), latency, heap, options),
                     ingestion.perSecond(events), List.of(job1.perSecond(events), job2.perSecond(events)),
-                    List.of(ingestion1.perSecond(events), ingestion2.perSecond(events)), byTrigger, statuses, inapp[0],
-                    probeCount);
+                    List.of(ingestion1.perSecond(events), ingestion2.perSecond(events)), scored.perSecond(events),
+                    written.byTrigger(), written.statuses(), written.inapp(), probeCount);
         }
+    }
+
+    /** What one run committed: distinct active suggestions by trigger, suggestion records by status, in-app count. */
+    private record Written(Map<String, Long> byTrigger, Map<String, Long> statuses, long inapp) {
+    }
+
+    private static Written written(BenchRig rig, String run) {
+        Map<String, Long> byTrigger = new TreeMap<>();
+        Map<String, Long> statuses = new TreeMap<>();
+        Set<String> active = new HashSet<>();
+        Map<String, String> topics = outputTopics(run);
+        CommittedTopic.readValues(rig.kafka().bootstrapServers(), topics.get(SuggestionDeliverySettings.SUGGESTIONS),
+                value -> {
+                    Suggestion s = Json.read(value, Suggestion.class);
+                    statuses.merge(s.status(), 1L, Long::sum);
+                    if (Suggestion.ACTIVE.equals(s.status()) && active.add(s.suggestionId())) {
+                        byTrigger.merge(s.triggerType(), 1L, Long::sum);
+                    }
+                });
+        long[] inapp = {0};
+        CommittedTopic.readValues(rig.kafka().bootstrapServers(),
+                topics.get(SuggestionDeliverySettings.NOTIFICATIONS_INAPP), value -> inapp[0]++);
+        return new Written(byTrigger, statuses, inapp[0]);
+    }
+
+    /**
+     * The lead-intelligence job with scoring (the shipped model) over the events, writing scores and tier changes
+     * where the scored suggestion run reads them.
+     */
+    private static void defineScoring(BenchRig rig, StreamExecutionEnvironment env, Set<String> tenants) {
+        JobSettings settings = rig.jobSettings(EVENTS_TOPIC, ingestTopic(SCORED_RUN, "profiles"),
+                ingestTopic(SCORED_RUN, "dead-letter"), "bench-suggest-scoring");
+        Map<String, String> scored = outputTopics(SCORED_RUN);
+        ModelArtifact model = ModelArtifacts.fromLocation(ShippedModels.LEAD_CONVERSION);
+        // The control stream needs a record: each tenant is told the default model, which rescores nothing.
+        List<ControlMessage> announcements = tenants.stream().map(tenant -> ControlMessage.of(ModelAnnouncement.byUri(
+                tenant, model.name, model.version, ShippedModels.LEAD_CONVERSION, Instant.now()))).toList();
+        ScoreBenchmark.defineScoring(env, settings, Map.of(
+                        Topics.LEAD_SCORES, scored.get(SuggestionDeliverySettings.LEAD_SCORES),
+                        Topics.SCORE_CHANGES, scored.get(SuggestionDeliverySettings.SCORE_CHANGES)),
+                LeadScoringConfig.defaults().withDefaultModel(model), announcements, true);
     }
 
     /** Where the CPU went, by task thread (operators chained into one task share its thread): the top twelve. */
