@@ -8,6 +8,7 @@ import com.crmautopilot.jobs.suggest.SuggestionDeliverySources;
 import com.crmautopilot.jobs.suggest.SuggestionEventSplitter;
 import com.crmautopilot.models.json.Json;
 import com.crmautopilot.models.output.DeadLetter;
+import com.crmautopilot.models.output.DeadLetterReason;
 import com.crmautopilot.models.suggest.Channel;
 import com.crmautopilot.models.suggest.Notification;
 import com.crmautopilot.models.suggest.Suggestion;
@@ -172,7 +173,11 @@ class SuggestionsEndToEndTest {
                         + rep.userId() + "\",\"suggestion_id\":\"sg-unknown\",\"trigger_type\":\"hot_lead\","
                         + "\"action\":\"accepted\",\"occurred_at\":\"" + before + "\"}"),
                 json(rep.tenantId(), "[1, 2, 3]"),
-                json(rep.tenantId(), "{\"feedback_id\":\"f-2\",\"tenant_id\":\"" + rep.tenantId() + "\"}"));
+                json(rep.tenantId(), "{\"feedback_id\":\"f-2\",\"tenant_id\":\"" + rep.tenantId() + "\"}"),
+                // From tomorrow: it would carry the feedback's event time, and so the engine's, into the future.
+                json(rep.tenantId(), "{\"feedback_id\":\"f-3\",\"tenant_id\":\"" + rep.tenantId() + "\",\"user_id\":\""
+                        + rep.userId() + "\",\"suggestion_id\":\"sg-unknown\",\"action\":\"dismissed\","
+                        + "\"occurred_at\":\"" + Instant.now().plus(Duration.ofDays(1)) + "\"}"));
         BrokerIo.produce(kafka, settings.topic(SuggestionDeliverySettings.PREFERENCES), preferences);
         BrokerIo.produce(kafka, settings.topic(SuggestionDeliverySettings.FEEDBACK), feedback);
 
@@ -259,7 +264,8 @@ class SuggestionsEndToEndTest {
 
         // Unreadable people's input is dead-lettered with its source topic, not dropped or fatal.
         assertThat(deadLetters.stream().filter(d -> settings.topic(SuggestionDeliverySettings.FEEDBACK)
-                .equals(d.sourceTopic()))).hasSize(2);
+                .equals(d.sourceTopic())).map(DeadLetter::reason)).containsExactlyInAnyOrder(DeadLetterReason.NOT_JSON,
+                DeadLetterReason.MISSING_FIELD, DeadLetterReason.FUTURE_TIMESTAMP);
         assertThat(deadLetters.stream().filter(d -> settings.topic(SuggestionDeliverySettings.PREFERENCES)
                 .equals(d.sourceTopic()))).hasSize(2);
     }

@@ -13,6 +13,7 @@ import com.crmautopilot.sinks.kafka.KafkaSources;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -55,6 +56,8 @@ public record SuggestionDeliverySources(
 
     private static SuggestionDeliverySources of(SuggestionDeliverySettings settings, boolean bounded) {
         int maxRecordBytes = settings.engineSettings().maxRecordBytes();
+        // Feedback and preferences from the future are refused as crm.events are, with the same allowed skew.
+        Duration maxFutureSkew = settings.validator().maxFutureSkew();
         return new SuggestionDeliverySources(
                 source(settings.sourceSettings(SuggestionDeliverySettings.EVENTS),
                         new CrmEventsDeserializer(settings.validator()), bounded),
@@ -65,9 +68,9 @@ public record SuggestionDeliverySources(
                 source(settings.sourceSettings(SuggestionDeliverySettings.CONTROL),
                         SuggestionInputDeserializers.triggerOverrides(), bounded),
                 source(settings.sourceSettings(SuggestionDeliverySettings.FEEDBACK),
-                        SuggestionInputDeserializers.feedback(maxRecordBytes), bounded),
+                        SuggestionInputDeserializers.feedback(maxRecordBytes, maxFutureSkew), bounded),
                 source(settings.sourceSettings(SuggestionDeliverySettings.PREFERENCES),
-                        SuggestionInputDeserializers.preferences(maxRecordBytes), bounded));
+                        SuggestionInputDeserializers.preferences(maxRecordBytes, maxFutureSkew), bounded));
     }
 
     private static <T> Source<T, ?, ?> source(KafkaSourceSettings settings,

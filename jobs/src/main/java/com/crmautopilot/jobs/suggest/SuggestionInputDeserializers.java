@@ -11,6 +11,7 @@ import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.io.Serializable;
+import java.time.Duration;
 
 /**
  * The Kafka deserializers of the suggestion-delivery job's people-facing inputs. None of them throws: one poison
@@ -23,13 +24,17 @@ public final class SuggestionInputDeserializers {
     private SuggestionInputDeserializers() {
     }
 
-    public static KafkaRecordDeserializationSchema<DecodedFeedback> feedback(int maxRecordBytes) {
-        return new Decoding<>(new SuggestionInputDecoder(maxRecordBytes), SuggestionInputDecoder::decodeFeedback,
+    public static KafkaRecordDeserializationSchema<DecodedFeedback> feedback(int maxRecordBytes,
+                                                                             Duration maxFutureSkew) {
+        return new Decoding<>(new SuggestionInputDecoder(maxRecordBytes, maxFutureSkew),
+                SuggestionInputDecoder::decodeFeedback,
                 DecodedFeedback.class);
     }
 
-    public static KafkaRecordDeserializationSchema<DecodedPreferences> preferences(int maxRecordBytes) {
-        return new Decoding<>(new SuggestionInputDecoder(maxRecordBytes), SuggestionInputDecoder::decodePreferences,
+    public static KafkaRecordDeserializationSchema<DecodedPreferences> preferences(int maxRecordBytes,
+                                                                                   Duration maxFutureSkew) {
+        return new Decoding<>(new SuggestionInputDecoder(maxRecordBytes, maxFutureSkew),
+                SuggestionInputDecoder::decodePreferences,
                 DecodedPreferences.class);
     }
 

@@ -2,6 +2,7 @@ package com.crmautopilot.jobs.suggest;
 
 import com.crmautopilot.cep.config.TriggerOverride;
 import com.crmautopilot.models.output.DeadLetterReason;
+import com.crmautopilot.models.validation.ValidatorConfig;
 import com.crmautopilot.operators.suggest.DecodedFeedback;
 import com.crmautopilot.operators.suggest.DecodedPreferences;
 import com.crmautopilot.operators.suggest.SuggestionInputDecoder;
@@ -11,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SuggestionInputDeserializersTest {
 
     private static final int MAX = SuggestionInputDecoder.DEFAULT_MAX_RECORD_BYTES;
+    private static final Duration SKEW = ValidatorConfig.DEFAULT_MAX_FUTURE_SKEW;
 
     @Test
     void controlRecordsBecomeTriggerOverridesAndOtherCommandsAreSkipped() throws Exception {
@@ -39,8 +42,8 @@ class SuggestionInputDeserializersTest {
 
     @Test
     void unreadableFeedbackAndPreferencesBecomeDeadLettersWithTheirPosition() throws Exception {
-        List<DecodedFeedback> feedback = read(SuggestionInputDeserializers.feedback(MAX), "crm.feedback", "[1]");
-        List<DecodedPreferences> preferences = read(SuggestionInputDeserializers.preferences(MAX), "crm.preferences",
+        List<DecodedFeedback> feedback = read(SuggestionInputDeserializers.feedback(MAX, SKEW), "crm.feedback", "[1]");
+        List<DecodedPreferences> preferences = read(SuggestionInputDeserializers.preferences(MAX, SKEW), "crm.preferences",
                 "{\"tenant_id\":\"t1\",\"updated_at\":\"2026-01-01T00:00:00Z\"}", "{");
 
         assertThat(feedback).singleElement().satisfies(f -> {

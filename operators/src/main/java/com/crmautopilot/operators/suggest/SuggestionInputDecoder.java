@@ -8,6 +8,7 @@ import com.crmautopilot.models.suggest.Priority;
 import com.crmautopilot.models.suggest.TriggerType;
 import com.crmautopilot.models.suggest.UserFeedback;
 import com.crmautopilot.models.suggest.UserPreferences;
+import com.crmautopilot.models.validation.ValidatorConfig;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,7 +16,9 @@ import com.fasterxml.jackson.databind.ObjectReader;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.time.Clock;
 import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -32,8 +35,10 @@ import static com.crmautopilot.models.output.DeadLetterReason.*;
  * event validator uses: {@code not_json} (not a JSON object, duplicate keys, invalid Unicode), {@code oversized},
  * {@code missing_field} (a required field absent, null or blank), {@code wrong_type} (a number where a string
  * belongs, an over-long id...), {@code unknown_type} (an unknown action, trigger type or muted trigger),
- * {@code bad_timestamp}, and {@code invalid_payload} (a value of the right type that means nothing: a time zone,
- * a quiet-hours time, a digest hour, a priority, an address).
+ * {@code bad_timestamp}, {@code future_timestamp} (an {@code occurred_at} or {@code updated_at} more than the
+ * validator's {@code max-future-skew} ahead of this machine's clock: one such record would carry the engine's
+ * event time, and its digests, sweeps and held pushes, into the future), and {@code invalid_payload} (a value of the
+ * right type that means nothing: a time zone, a quiet-hours time, a digest hour, a priority, an address).
  *
  * <p>Required: feedback needs {@code feedback_id, tenant_id, user_id, suggestion_id, action, occurred_at};
  * {@code trigger_type} and {@code snooze_until} are optional. Preferences need {@code tenant_id} and
@@ -48,13 +53,29 @@ public final class SuggestionInputDecoder implements Serializable {
     private static final int MAX_DETAIL_CHARS = 240;
 
     private final int maxRecordBytes;
+    private final Duration maxFutureSkew;
+    private final Clock clock;
     private transient ObjectReader reader;
 
     public SuggestionInputDecoder(int maxRecordBytes) {
+        this(maxRecordBytes, ValidatorConfig.DEFAULT_MAX_FUTURE_SKEW);
+    }
+
+    public SuggestionInputDecoder(int maxRecordBytes, Duration maxFutureSkew) {
+        // The wall clock of the machine that reads the record, as for crm.events.
+        this(maxRecordBytes, maxFutureSkew, Clock.systemUTC());
+    }
+
+    SuggestionInputDecoder(int maxRecordBytes, Duration maxFutureSkew, Clock clock) {
         if (maxRecordBytes <= 0) {
             throw new IllegalArgumentException("maxRecordBytes must be positive, got " + maxRecordBytes);
         }
+        if (maxFutureSkew == null || maxFutureSkew.isNegative()) {
+            throw new IllegalArgumentException("maxFutureSkew must not be negative, got " + maxFutureSkew);
+        }
         this.maxRecordBytes = maxRecordBytes;
+        this.maxFutureSkew = maxFutureSkew;
+        this.clock = clock;
     }
 
     public static SuggestionInputDecoder withDefaults() {
@@ -131,7 +152,7 @@ public final class SuggestionInputDecoder implements Serializable {
     }
 
     /** The checks of one record; the first failure wins and stops the reading. */
-    private static final class Record {
+    private final class Record {
         private final JsonNode root;
         private final String tenantId;
         private String recordId;
@@ -167,7 +188,7 @@ public final class SuggestionInputDecoder implements Serializable {
             if (trigger != null && TriggerType.fromWire(trigger).isEmpty()) {
                 return fail(UNKNOWN_TYPE, "unknown trigger_type " + quote(trigger));
             }
-            Instant occurredAt = instant("occurred_at", occurred);
+            Instant occurredAt = notAhead("occurred_at", instant("occurred_at", occurred));
             Instant snoozeUntil = snooze == null ? null : instant("snooze_until", snooze);
             if (failure != null) {
                 return null;
@@ -194,7 +215,7 @@ public final class SuggestionInputDecoder implements Serializable {
                 return null;
             }
             recordId = user;
-            Instant updatedAt = instant("updated_at", updated);
+            Instant updatedAt = notAhead("updated_at", instant("updated_at", updated));
             if (failure != null) {
                 return null;
             }
@@ -347,6 +368,18 @@ public final class SuggestionInputDecoder implements Serializable {
                 fail(BAD_TIMESTAMP, field + " " + quote(text) + " is not an ISO-8601 instant such as 2026-03-01T10:00:00Z");
                 return null;
             }
+        }
+
+        /** {@code at}, unless it lies more than the allowed skew ahead of the clock (then a failure). */
+        private Instant notAhead(String field, Instant at) {
+            if (at == null) {
+                return null;
+            }
+            Instant now = clock.instant();
+            if (at.isAfter(now.plus(maxFutureSkew))) {
+                return fail(FUTURE_TIMESTAMP, field + " " + at + " is more than " + maxFutureSkew + " ahead of " + now);
+            }
+            return at;
         }
 
         private <T> T fail(DeadLetterReason reason, String detail) {

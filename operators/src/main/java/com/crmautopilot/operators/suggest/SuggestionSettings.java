@@ -98,10 +98,6 @@ public record SuggestionSettings(
         return new NotificationFactory(linkBaseUrl);
     }
 
-    public SuggestionInputDecoder decoder() {
-        return new SuggestionInputDecoder(maxRecordBytes);
-    }
-
     private static void requirePositive(Duration value, String name) {
         if (value == null || value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException(name + " must be positive, got " + value);

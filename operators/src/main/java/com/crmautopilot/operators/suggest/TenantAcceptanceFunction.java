@@ -22,7 +22,8 @@ import java.time.Duration;
  * Pools a tenant's feedback over all its users, per trigger type, and emits the new totals as a
  * {@link TenantSignal} each time they change: the prior of every user's learning ({@link AcceptanceModel}). Keyed
  * by tenant. Like the engine, each suggestion counts once and its latest answer wins, so replayed feedback changes
- * nothing. Feedback without a trigger type teaches the users' learners (which know the type from the suggestion)
+ * nothing; feedback older than the contribution retention behind the watermark, whose contribution has expired, is
+ * ignored rather than pooled a second time. Feedback without a trigger type teaches the users' learners (which know the type from the suggestion)
  * but not the tenant pool.
  *
  * <p>State: the pooled counts and each suggestion's last contribution, both with a processing-time TTL
@@ -77,6 +78,13 @@ public final class TenantAcceptanceFunction extends KeyedProcessFunction<String,
             return;
         }
         OutcomeState previous = contributions.get(feedback.suggestionId());
+        if (previous == null && feedback.occurredAt().toEpochMilli() + contributionTtl.toMillis()
+                <= ctx.timerService().currentWatermark()) {
+            // Older than the retention behind the watermark, with no contribution on record: the topic replayed from
+            // this far back, after the contribution expired; it was pooled once already. The watermark cannot be
+            // pushed ahead by a record from the future: the decoder dead-letters those.
+            return;
+        }
         double oldSuccess = previous == null ? 0 : previous.success;
         double oldFailure = previous == null ? 0 : previous.failure;
         if (previous != null && oldSuccess == weights.success() && oldFailure == weights.failure()) {

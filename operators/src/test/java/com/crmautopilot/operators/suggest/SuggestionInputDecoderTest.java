@@ -10,7 +10,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -28,7 +31,13 @@ class SuggestionInputDecoderTest {
              "quiet_hours_end":"07:00","time_zone":"Europe/Paris","digest_hour":8,"email_address":"a@b.c",
              "slack_webhook_url":"https://hooks.slack.com/services/x","updated_at":"2026-03-01T00:00:00Z"}""";
 
-    private final SuggestionInputDecoder decoder = new SuggestionInputDecoder(2048);
+    /** The reading machine's clock: a week after the records, so that nothing here depends on today's date. */
+    private static final Instant NOW = Instant.parse("2026-03-09T12:00:00Z");
+    private static final String AHEAD = "2026-03-09T12:05:01Z";
+    private static final String WITHIN_SKEW = "2026-03-09T12:05:00Z";
+
+    private final SuggestionInputDecoder decoder =
+            new SuggestionInputDecoder(2048, Duration.ofMinutes(5), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void readsValidFeedback() {
@@ -68,6 +77,7 @@ class SuggestionInputDecoderTest {
                 Arguments.of(FEEDBACK.replace("\"action\":\"snoozed\"", "\"action\":[\"snoozed\"]"), DeadLetterReason.WRONG_TYPE),
                 Arguments.of(FEEDBACK.replace("2026-03-02T10:00:00Z", "yesterday"), DeadLetterReason.BAD_TIMESTAMP),
                 Arguments.of(FEEDBACK.replace("2026-03-05T00:00:00Z", "2026-13-45"), DeadLetterReason.BAD_TIMESTAMP),
+                Arguments.of(FEEDBACK.replace("2026-03-02T10:00:00Z", AHEAD), DeadLetterReason.FUTURE_TIMESTAMP),
                 Arguments.of(FEEDBACK.replace("\"sg-1\"", "\"\\ud800\""), DeadLetterReason.NOT_JSON));
     }
 
@@ -83,6 +93,25 @@ class SuggestionInputDecoderTest {
         assertThat(deadLetter.sourceOffset()).isEqualTo(7L);
         assertThat(deadLetter.originalBytes()).isEqualTo(json.getBytes(StandardCharsets.UTF_8));
         assertThat(deadLetter.detail()).isNotBlank().hasSizeLessThanOrEqualTo(243);
+    }
+
+    @Test
+    void timesUpToTheAllowedSkewAheadOfTheClockAreReadAndASnoozeMayEndInTheFuture() {
+        DecodedFeedback feedback = feedback(FEEDBACK.replace("2026-03-02T10:00:00Z", WITHIN_SKEW)
+                .replace("2026-03-05T00:00:00Z", "2027-01-01T00:00:00Z"));
+        DecodedPreferences preferences = preferences(PREFERENCES.replace("2026-03-01T00:00:00Z", WITHIN_SKEW));
+
+        assertThat(feedback.feedback().occurredAt()).isEqualTo(Instant.parse(WITHIN_SKEW));
+        assertThat(feedback.feedback().snoozeUntil()).isEqualTo(Instant.parse("2027-01-01T00:00:00Z"));
+        assertThat(preferences.preferences().updatedAt()).isEqualTo(Instant.parse(WITHIN_SKEW));
+    }
+
+    @Test
+    void aFutureTimestampIsDeadLetteredWithTheClockItWasCheckedAgainst() {
+        DeadLetter deadLetter = feedback(FEEDBACK.replace("2026-03-02T10:00:00Z", AHEAD)).deadLetter();
+
+        assertThat(deadLetter.tenantId()).isEqualTo("t1");
+        assertThat(deadLetter.detail()).contains("occurred_at " + AHEAD, "PT5M", "ahead of " + NOW);
     }
 
     @Test
@@ -114,6 +143,7 @@ class SuggestionInputDecoderTest {
                 Arguments.of(PREFERENCES.replace("[\"missing_data\"]", "[\"missing_data\",7]"), DeadLetterReason.WRONG_TYPE),
                 Arguments.of(PREFERENCES.replace("[\"missing_data\"]", "[\"weather\"]"), DeadLetterReason.UNKNOWN_TYPE),
                 Arguments.of(PREFERENCES.replace("2026-03-01T00:00:00Z", "March"), DeadLetterReason.BAD_TIMESTAMP),
+                Arguments.of(PREFERENCES.replace("2026-03-01T00:00:00Z", AHEAD), DeadLetterReason.FUTURE_TIMESTAMP),
                 Arguments.of(PREFERENCES.replace("Europe/Paris", "Mars/Olympus"), DeadLetterReason.INVALID_PAYLOAD),
                 Arguments.of(PREFERENCES.replace("\"22:00\"", "\"10pm\""), DeadLetterReason.INVALID_PAYLOAD),
                 Arguments.of(PREFERENCES.replace("\"quiet_hours_end\":\"07:00\",", ""), DeadLetterReason.INVALID_PAYLOAD),

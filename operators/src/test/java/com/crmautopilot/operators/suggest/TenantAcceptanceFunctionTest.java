@@ -56,6 +56,23 @@ class TenantAcceptanceFunctionTest {
     }
 
     @Test
+    void feedbackReplayedAfterItsContributionExpiredIsNotPooledAgain() throws Exception {
+        UserFeedback accepted = feedback("sg-1", TriggerType.HOT_LEAD, "accepted", T0);
+        process(accepted);
+        harness.setStateTtlProcessingTime(Duration.ofDays(8).toMillis());
+        harness.processWatermark(days(8).toEpochMilli());
+
+        process(accepted); // the topic replayed from the start, after the contribution expired
+        process(feedback("sg-2", TriggerType.HOT_LEAD, "dismissed", days(8)));
+        process(feedback("sg-3", TriggerType.HOT_LEAD, "accepted", days(2))); // late, but within the retention
+
+        assertThat(harness.extractOutputValues()).containsExactly(
+                TenantSignal.pooled(TENANT, "hot_lead", 1, 0),
+                TenantSignal.pooled(TENANT, "hot_lead", 1, 1),
+                TenantSignal.pooled(TENANT, "hot_lead", 2, 1));
+    }
+
+    @Test
     void itsStateExpiresAfterItsTtl() throws Exception {
         process(feedback("sg-1", TriggerType.HOT_LEAD, "accepted", T0));
         assertThat(harness.numKeyedStateEntries()).isPositive();
