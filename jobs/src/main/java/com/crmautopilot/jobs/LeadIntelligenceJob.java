@@ -21,14 +21,10 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
-import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.PipelineOptions;
-import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import java.time.Duration;
 
 /**
  * The lead-intelligence job: ingestion (validate, dedupe, event time, the per-lead engagement profile), then inline
@@ -58,26 +54,9 @@ public final class LeadIntelligenceJob {
         env.execute(JOB_NAME);
     }
 
-    /**
-     * The job's own configuration: no Kryo fallback, no generated uids, object reuse between chained operators,
-     * checkpoints as often as exactly-once output needs. The state backend and checkpoint storage come from the cluster's {@code config.yaml}.
-     */
+    /** The job's own configuration ({@link StreamingJobConfiguration}), under its name. */
     public static Configuration jobConfiguration(JobSettings settings) {
-        return streamingJobConfiguration(JOB_NAME, settings.checkpointInterval());
-    }
-
-    /** The configuration every continuous job of the project runs with, under its own name. */
-    public static Configuration streamingJobConfiguration(String jobName, Duration checkpointInterval) {
-        Configuration configuration = new Configuration();
-        configuration.set(PipelineOptions.NAME, jobName);
-        configuration.set(PipelineOptions.GENERIC_TYPES, false);
-        configuration.set(PipelineOptions.AUTO_GENERATE_UIDS, false);
-        // Every type that flows between operators is an immutable record, so chained operators can hand records on
-        // without Flink's defensive deep copy.
-        configuration.set(PipelineOptions.OBJECT_REUSE, true);
-        configuration.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, checkpointInterval);
-        configuration.set(CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE, CheckpointingMode.EXACTLY_ONCE);
-        return configuration;
+        return StreamingJobConfiguration.of(JOB_NAME, settings.checkpointInterval());
     }
 
     /** The whole job over Kafka: the {@code crm.events} source, the ingestion pipeline, and the Kafka sinks. */

@@ -9,6 +9,7 @@ import com.crmautopilot.models.event.payload.OpportunityCompetitorNoted;
 import com.crmautopilot.models.event.payload.OpportunityContactAdded;
 import com.crmautopilot.models.event.payload.OpportunityCreated;
 import com.crmautopilot.models.event.payload.OpportunityStageChanged;
+import com.crmautopilot.models.logging.ThrottledWarnings;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichFlatMapFunction;
 import org.apache.flink.metrics.Counter;
@@ -16,6 +17,7 @@ import org.apache.flink.util.Collector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
@@ -41,10 +43,12 @@ public final class DealSignalExtractor extends RichFlatMapFunction<CrmEvent, Dea
     private static final String CONNECTED = "connected";
 
     private transient Counter unparsable;
+    private transient ThrottledWarnings unparsableWarnings;
 
     @Override
     public void open(OpenContext openContext) {
         unparsable = getRuntimeContext().getMetricGroup().counter("dealSignalsUnparsable");
+        unparsableWarnings = new ThrottledWarnings(LOG, Duration.ofMinutes(1));
     }
 
     @Override
@@ -63,8 +67,10 @@ public final class DealSignalExtractor extends RichFlatMapFunction<CrmEvent, Dea
             if (unparsable != null) {
                 unparsable.inc();
             }
-            LOG.warn("Deal event {} of tenant {} has a payload that does not parse; skipped", event.eventId(),
-                    event.tenantId(), e);
+            if (unparsableWarnings != null) {
+                unparsableWarnings.warn("Deal event {} of tenant {} has a payload that does not parse; skipped",
+                        event.eventId(), event.tenantId(), e);
+            }
             return;
         }
         out.collect(signal);

@@ -5,7 +5,6 @@ import com.crmautopilot.jobs.suggest.SuggestionCounter;
 import com.crmautopilot.jobs.suggest.SuggestionDeliveryJob;
 import com.crmautopilot.jobs.suggest.SuggestionDeliverySettings;
 import com.crmautopilot.jobs.suggest.SuggestionDeliverySources;
-import com.crmautopilot.jobs.suggest.SuggestionEventSplitter;
 import com.crmautopilot.models.json.Json;
 import com.crmautopilot.models.output.DeadLetter;
 import com.crmautopilot.models.output.DeadLetterReason;
@@ -277,7 +276,7 @@ class SuggestionsEndToEndTest {
         int quiet = 0;
         while (System.nanoTime() < deadline) {
             Map<String, Long> totals = InProcessCounters.totals();
-            long read = totals.getOrDefault(SuggestionEventSplitter.EVENTS_IN, 0L);
+            long read = totals.getOrDefault(SuggestionDeliveryJob.EVENTS_IN, 0L);
             long out = totals.getOrDefault(SuggestionCounter.SUGGESTIONS_OUT, 0L)
                     + SMTP.getReceivedMessages().length + slackPosts.size();
             quiet = read >= records && out == last && out > 0 ? quiet + 1 : 0;

@@ -6,7 +6,7 @@ import com.crmautopilot.cep.config.TriggerOverride;
 import com.crmautopilot.cep.config.TriggerSettings;
 import com.crmautopilot.cep.deal.DealTriggerSet;
 import com.crmautopilot.cep.deal.DealTriggers;
-import com.crmautopilot.jobs.LeadIntelligenceJob;
+import com.crmautopilot.jobs.StreamingJobConfiguration;
 import com.crmautopilot.models.event.CrmEvent;
 import com.crmautopilot.models.output.DeadLetter;
 import com.crmautopilot.models.output.LeadScore;
@@ -61,6 +61,11 @@ import java.util.Map;
 public final class SuggestionDeliveryJob {
 
     public static final String JOB_NAME = "suggestion-delivery";
+    /**
+     * Every {@code crm.events} record this job reads, valid or not: a counter apart from lead-intelligence's
+     * {@code events_in}, since both jobs read the topic and in one JVM their counts would add up.
+     */
+    public static final String EVENTS_IN = "suggest_events_in";
 
     private SuggestionDeliveryJob() {
     }
@@ -77,7 +82,7 @@ public final class SuggestionDeliveryJob {
      * record), and checkpoints as often as the latency target needs: exactly-once output shows when they commit.
      */
     public static Configuration jobConfiguration(SuggestionDeliverySettings settings) {
-        return LeadIntelligenceJob.streamingJobConfiguration(JOB_NAME, settings.checkpointInterval());
+        return StreamingJobConfiguration.of(JOB_NAME, settings.checkpointInterval());
     }
 
     /** The whole job over Kafka: its six sources, the pipeline, delivery and the two Kafka sinks. */
@@ -113,7 +118,7 @@ public final class SuggestionDeliveryJob {
         SingleOutputStreamOperator<CrmEvent> valid = env
                 .fromSource(sources.events(), eventTime, "crm.events", Ingested.TYPE)
                 .uid(SuggestionDeliveryUids.EVENTS_SOURCE)
-                .process(new SuggestionEventSplitter(), TypeInformation.of(CrmEvent.class))
+                .process(DeadLetterSplitter.countingAs(EVENTS_IN), TypeInformation.of(CrmEvent.class))
                 .uid(SuggestionDeliveryUids.SPLIT_DEAD_LETTERS).name("split dead letters");
         SingleOutputStreamOperator<CrmEvent> events = valid
                 .keyBy(TenantKeys.byEventId())

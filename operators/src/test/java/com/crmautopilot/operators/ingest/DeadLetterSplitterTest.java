@@ -16,10 +16,19 @@ class DeadLetterSplitterTest {
 
     @Test
     void sendsEventsOnAndDeadLettersToTheSideOutput() throws Exception {
+        splits(new DeadLetterSplitter());
+    }
+
+    @Test
+    void aSecondJobsSplitterUnderItsOwnCounterSplitsTheSame() throws Exception {
+        splits(DeadLetterSplitter.countingAs("other_job_events_in"));
+    }
+
+    private static void splits(DeadLetterSplitter splitter) throws Exception {
         IngestDecoder decoder = IngestDecoder.withDefaults();
         CrmEvent open = leadEvent(EventType.EMAIL_OPENED, T0);
         CrmEvent click = leadEvent(EventType.EMAIL_CLICKED, T0.plusSeconds(60));
-        try (OneInputStreamOperatorTestHarness<Ingested, CrmEvent> harness = Harnesses.plain(new DeadLetterSplitter())) {
+        try (OneInputStreamOperatorTestHarness<Ingested, CrmEvent> harness = Harnesses.plain(splitter)) {
             harness.processElement(decoder.decode(bytes(open), "crm.events", 0, 0), millis(T0));
             harness.processElement(decoder.decode(utf8("[1,2"), "crm.events", 0, 1), millis(T0));
             harness.processElement(decoder.decode(bytes(click), "crm.events", 0, 2), millis(T0));

@@ -1,6 +1,7 @@
 package com.crmautopilot.sinks.kafka;
 
 import com.crmautopilot.models.json.Json;
+import com.crmautopilot.models.logging.ThrottledWarnings;
 import org.apache.flink.api.common.serialization.DeserializationSchema;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
@@ -10,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -26,6 +28,7 @@ public final class JsonRecordDeserializer<T> implements KafkaRecordDeserializati
 
     private final Class<T> type;
     private transient Counter skipped;
+    private transient ThrottledWarnings skippedWarnings;
 
     private JsonRecordDeserializer(Class<T> type) {
         this.type = Objects.requireNonNull(type, "type");
@@ -38,6 +41,7 @@ public final class JsonRecordDeserializer<T> implements KafkaRecordDeserializati
     @Override
     public void open(DeserializationSchema.InitializationContext context) {
         skipped = context.getMetricGroup().counter(SKIPPED_METRIC);
+        skippedWarnings = new ThrottledWarnings(LOG, Duration.ofMinutes(1));
     }
 
     @Override
@@ -50,8 +54,10 @@ public final class JsonRecordDeserializer<T> implements KafkaRecordDeserializati
         if (skipped != null) {
             skipped.inc();
         }
-        LOG.warn("Skipping an unreadable {} at {}/{}/{}", type.getSimpleName(), record.topic(), record.partition(),
-                record.offset());
+        if (skippedWarnings != null) {
+            skippedWarnings.warn("Skipping an unreadable {} at {}/{}/{}", type.getSimpleName(), record.topic(),
+                    record.partition(), record.offset());
+        }
     }
 
     /** The value, or null when it is empty or not a {@code T}. */

@@ -1,5 +1,6 @@
 package com.crmautopilot.sinks.notify;
 
+import com.crmautopilot.models.logging.ThrottledWarnings;
 import com.crmautopilot.models.output.DeadLetter;
 import com.crmautopilot.models.output.DeadLetterReason;
 import com.crmautopilot.models.suggest.Notification;
@@ -66,6 +67,7 @@ abstract class RetryingDeliveryFunction extends RichAsyncFunction<Notification, 
     private transient ScheduledExecutorService timer;
     private transient Map<ResultFuture<DeadLetter>, Delivery> inFlight;
     private transient DeliveryCounters counters;
+    private transient ThrottledWarnings retryWarnings;
     private transient Map<String, Acknowledgement> acknowledged;
     private transient ListState<Acknowledgement> acknowledgedState;
 
@@ -123,6 +125,8 @@ abstract class RetryingDeliveryFunction extends RichAsyncFunction<Notification, 
         timer = Executors.newSingleThreadScheduledExecutor(daemon("notify-" + channel + "-retry"));
         inFlight = new ConcurrentHashMap<>();
         counters = new DeliveryCounters(getRuntimeContext().getMetricGroup(), channel);
+        // During an outage every notification retries; the retried counter has them all, the log one a minute.
+        retryWarnings = new ThrottledWarnings(LOG, Duration.ofMinutes(1));
         openChannel();
     }
 
@@ -235,7 +239,7 @@ abstract class RetryingDeliveryFunction extends RichAsyncFunction<Notification, 
                 return;
             }
             counters.retried.inc();
-            LOG.warn("{} notification {} attempt {} failed, retrying in {}: {}", channel,
+            retryWarnings.warn("{} notification {} attempt {} failed, retrying in {}: {}", channel,
                     notification.notificationId(), attempts, wait, answer.detail());
             try {
                 timer.schedule(this::start, wait.toNanos(), TimeUnit.NANOSECONDS);

@@ -19,7 +19,6 @@ import com.crmautopilot.jobs.suggest.SuggestionCounter;
 import com.crmautopilot.jobs.suggest.SuggestionDeliveryJob;
 import com.crmautopilot.jobs.suggest.SuggestionDeliverySettings;
 import com.crmautopilot.jobs.suggest.SuggestionDeliverySources;
-import com.crmautopilot.jobs.suggest.SuggestionEventSplitter;
 import com.crmautopilot.models.Topics;
 import com.crmautopilot.models.config.ConfigDocuments;
 import com.crmautopilot.models.control.ModelAnnouncement;
@@ -344,7 +343,7 @@ public final class SuggestBenchmark {
 
     private Phase runSuggest(BenchRig rig, PhaseTimer timer, String eventsTopic, String run, Path conf) {
         SuggestionDeliverySettings settings = settings(rig, eventsTopic, run, conf);
-        return timer.time(SuggestionEventSplitter.EVENTS_IN, SuggestionCounter.SUGGESTIONS_OUT,
+        return timer.time(SuggestionDeliveryJob.EVENTS_IN, SuggestionCounter.SUGGESTIONS_OUT,
                 env -> define(env, settings, true));
     }
 
