@@ -6,31 +6,51 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * One trigger's parameters, as {@code conf/triggers.yaml} gives them (or a tenant's override of them). Values are
- * text so one record type serves every trigger; the typed getters parse them and fail loudly on a wrong value,
- * which config loading surfaces at start, not mid-stream.
+ * text so one type serves every trigger; the typed getters parse them and fail loudly on a wrong value, which config
+ * loading surfaces at start, not mid-stream.
  *
- * @param triggerType {@link com.crmautopilot.models.suggest.TriggerType#wireName()}
- * @param params      name to value: durations as ISO-8601 ({@code P30D}, {@code PT24H}) or {@code 30d}/{@code 24h}/{@code 15m}
+ * <p>Triggers read a duration or a list for every record. Each instance parses a value once and keeps it, and the
+ * operators' {@link TriggerOverrides.Resolver} hands out one instance per tenant until an override replaces it, so
+ * the per-record path is a map lookup and an override never meets a stale parse. Equality is by the three values
+ * only.
  */
-public record TriggerSettings(String triggerType, boolean enabled, Map<String, String> params) {
+public final class TriggerSettings {
+
+    private final String triggerType;
+    private final boolean enabled;
+    private final Map<String, String> params;
+    /** Parsed parameters and derived views (a business calendar), by a name of their own. */
+    private final Map<String, Object> parsed = new ConcurrentHashMap<>();
 
     /**
-     * Parsed durations by their text: triggers read a duration for every record, and the texts are the few values of
-     * the catalog and its overrides. Bounded, in case overrides keep inventing new texts.
+     * @param triggerType {@link com.crmautopilot.models.suggest.TriggerType#wireName()}
+     * @param params      name to value: durations as ISO-8601 ({@code P30D}, {@code PT24H}) or
+     *                    {@code 30d}/{@code 24h}/{@code 15m}
      */
-    private static final Map<String, Duration> PARSED = new ConcurrentHashMap<>();
-    /** Comma-separated lists by their text, for the same reason. */
-    private static final Map<String, Set<String>> LISTS = new ConcurrentHashMap<>();
-    private static final int PARSED_MAX = 1_024;
+    public TriggerSettings(String triggerType, boolean enabled, Map<String, String> params) {
+        this.triggerType = triggerType;
+        this.enabled = enabled;
+        this.params = params == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(params));
+    }
 
-    public TriggerSettings {
-        params = params == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(params));
+    public String triggerType() {
+        return triggerType;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public Map<String, String> params() {
+        return params;
     }
 
     public String text(String name) {
@@ -42,34 +62,20 @@ public record TriggerSettings(String triggerType, boolean enabled, Map<String, S
     }
 
     public Duration duration(String name) {
-        String text = text(name);
-        Duration parsed = PARSED.get(text);
-        if (parsed == null) {
-            parsed = DurationText.parse(text);
-            if (PARSED.size() < PARSED_MAX) {
-                PARSED.put(text, parsed);
-            }
-        }
-        return parsed;
+        return derived("duration:" + name, settings -> DurationText.parse(settings.text(name)));
     }
 
     /** A comma-separated parameter as an ordered, unmodifiable set of its trimmed, non-empty items. */
     public Set<String> list(String name) {
-        String text = text(name);
-        Set<String> parsed = LISTS.get(text);
-        if (parsed == null) {
+        return derived("list:" + name, settings -> {
             Set<String> items = new LinkedHashSet<>();
-            for (String item : text.split(",")) {
+            for (String item : settings.text(name).split(",")) {
                 if (!item.isBlank()) {
                     items.add(item.trim());
                 }
             }
-            parsed = Collections.unmodifiableSet(items);
-            if (LISTS.size() < PARSED_MAX) {
-                LISTS.put(text, parsed);
-            }
-        }
-        return parsed;
+            return Collections.unmodifiableSet(items);
+        });
     }
 
     public int integer(String name) {
@@ -80,6 +86,20 @@ public record TriggerSettings(String triggerType, boolean enabled, Map<String, S
         return Double.parseDouble(text(name));
     }
 
+    /**
+     * A view of these settings that is costly to build (a business calendar), built on first use and kept with them.
+     * {@code name} must identify what {@code build} makes; {@code build} must not fail differently on a second call.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(String name, Function<TriggerSettings, T> build) {
+        Object value = parsed.get(name);
+        if (value == null) {
+            value = build.apply(this);
+            parsed.put(name, value);
+        }
+        return (T) value;
+    }
+
     /** These settings with {@code override}'s switch and parameters on top. */
     public TriggerSettings with(TriggerOverride override) {
         if (override == null) {
@@ -88,5 +108,21 @@ public record TriggerSettings(String triggerType, boolean enabled, Map<String, S
         Map<String, String> merged = new TreeMap<>(params);
         merged.putAll(override.params());
         return new TriggerSettings(triggerType, override.enabled() == null ? enabled : override.enabled(), merged);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TriggerSettings that && enabled == that.enabled
+                && Objects.equals(triggerType, that.triggerType) && params.equals(that.params);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(triggerType, enabled, params);
+    }
+
+    @Override
+    public String toString() {
+        return "TriggerSettings[triggerType=" + triggerType + ", enabled=" + enabled + ", params=" + params + "]";
     }
 }

@@ -30,11 +30,6 @@ abstract class ResponseDueTrigger extends LeadTrigger {
     /** The first unanswered request. */
     private transient ValueState<LeadTouch> pending;
     private transient ValueState<Boolean> fired;
-    /**
-     * By settings instance: the resolver hands out one instance per tenant until an override changes it. Cleared
-     * when it grows, so override churn cannot pile up calendars.
-     */
-    private transient Map<TriggerSettings, BusinessCalendar> calendars;
 
     ResponseDueTrigger(TriggerCatalog catalog, TriggerType type) {
         super(catalog, type);
@@ -58,7 +53,6 @@ abstract class ResponseDueTrigger extends LeadTrigger {
     protected void openTrigger() {
         pending = state("pending-request", TypeInformation.of(LeadTouch.class));
         fired = state("fired", Types.BOOLEAN);
-        calendars = new java.util.IdentityHashMap<>();
     }
 
     @Override
@@ -112,11 +106,9 @@ abstract class ResponseDueTrigger extends LeadTrigger {
                 .toEpochMilli();
     }
 
-    private BusinessCalendar calendar(TriggerSettings settings) {
-        if (calendars.size() >= 256) {
-            calendars.clear();
-        }
-        return calendars.computeIfAbsent(settings, BusinessCalendar::of);
+    /** Built once per settings instance, which the resolver keeps per tenant until an override replaces it. */
+    private static BusinessCalendar calendar(TriggerSettings settings) {
+        return settings.derived("business_calendar", BusinessCalendar::of);
     }
 
     @Override
