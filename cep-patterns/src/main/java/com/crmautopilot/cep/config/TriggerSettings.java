@@ -27,8 +27,10 @@ public final class TriggerSettings {
     private final String triggerType;
     private final boolean enabled;
     private final Map<String, String> params;
-    /** Parsed parameters and derived views (a business calendar), by a name of their own. */
-    private final Map<String, Object> parsed = new ConcurrentHashMap<>();
+    // Parsed parameters by name, and derived views (a business calendar) by a name of their own.
+    private final Map<String, Duration> durations = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> lists = new ConcurrentHashMap<>();
+    private final Map<String, Object> views = new ConcurrentHashMap<>();
 
     /**
      * @param triggerType {@link com.crmautopilot.models.suggest.TriggerType#wireName()}
@@ -62,20 +64,28 @@ public final class TriggerSettings {
     }
 
     public Duration duration(String name) {
-        return derived("duration:" + name, settings -> DurationText.parse(settings.text(name)));
+        Duration parsed = durations.get(name);
+        if (parsed == null) {
+            parsed = DurationText.parse(text(name));
+            durations.put(name, parsed);
+        }
+        return parsed;
     }
 
     /** A comma-separated parameter as an ordered, unmodifiable set of its trimmed, non-empty items. */
     public Set<String> list(String name) {
-        return derived("list:" + name, settings -> {
+        Set<String> parsed = lists.get(name);
+        if (parsed == null) {
             Set<String> items = new LinkedHashSet<>();
-            for (String item : settings.text(name).split(",")) {
+            for (String item : text(name).split(",")) {
                 if (!item.isBlank()) {
                     items.add(item.trim());
                 }
             }
-            return Collections.unmodifiableSet(items);
-        });
+            parsed = Collections.unmodifiableSet(items);
+            lists.put(name, parsed);
+        }
+        return parsed;
     }
 
     public int integer(String name) {
@@ -92,10 +102,10 @@ public final class TriggerSettings {
      */
     @SuppressWarnings("unchecked")
     public <T> T derived(String name, Function<TriggerSettings, T> build) {
-        Object value = parsed.get(name);
+        Object value = views.get(name);
         if (value == null) {
             value = build.apply(this);
-            parsed.put(name, value);
+            views.put(name, value);
         }
         return (T) value;
     }
