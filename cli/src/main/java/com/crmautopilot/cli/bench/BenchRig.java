@@ -7,8 +7,6 @@ import com.crmautopilot.jobs.JobSettings;
 import com.crmautopilot.jobs.LeadIntelligenceJob;
 import com.crmautopilot.jobs.ingest.CrmEventsDeserializer;
 import com.crmautopilot.simulator.SimulatedRecord;
-import com.crmautopilot.simulator.kafka.KafkaEventProducer;
-import com.crmautopilot.simulator.kafka.Pacing;
 import com.crmautopilot.sinks.kafka.KafkaSources;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -68,11 +66,9 @@ public final class BenchRig implements AutoCloseable {
         kafka.createTopics(names, options.partitions());
     }
 
+    /** Loads {@code records} into {@code topic} before the runs ({@link TopicLoader}). */
     public void produceAll(String topic, List<SimulatedRecord> records) {
-        try (KafkaEventProducer producer = new KafkaEventProducer(kafka.bootstrapServers(), topic,
-                Pacing.unlimited())) {
-            producer.produce(records.iterator());
-        }
+        TopicLoader.load(kafka.bootstrapServers(), topic, records);
     }
 
     /**

@@ -173,8 +173,8 @@ public final class SuggestBenchmark {
             topics.addAll(List.of(ingestTopic(SCORED_RUN, "profiles"), ingestTopic(SCORED_RUN, "dead-letter")));
             rig.createTopics(topics);
             log.printf("Loading them into %s...%n", EVENTS_TOPIC);
-            TopicLoader.load(rig.kafka().bootstrapServers(), EVENTS_TOPIC, records);
-            TopicLoader.load(rig.kafka().bootstrapServers(), WARM_UP_TOPIC, warmUp);
+            rig.produceAll(EVENTS_TOPIC, records);
+            rig.produceAll(WARM_UP_TOPIC, warmUp);
             PhaseTimer timer = new PhaseTimer(rig, "bench-suggest", RUN_TIMEOUT, CLOCK_PERIOD).withCpuByThread();
 
             // As in bench ingest: both jobs share the JIT-compiled Kafka, Flink, RocksDB and validation code, and

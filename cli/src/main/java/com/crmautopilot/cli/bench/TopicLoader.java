@@ -1,4 +1,4 @@
-package com.crmautopilot.cli.bench.suggest;
+package com.crmautopilot.cli.bench;
 
 import com.crmautopilot.simulator.SimulatedRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -12,7 +12,8 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Loads a benchmark's input topic before the runs. On a machine this busy (the broker, the MiniCluster and builds
+ * Loads a benchmark's input topic before the runs (every benchmark loads through it, so the jobs they compare read
+ * topics written alike: the same batching and compression). On a machine this busy (the broker, the MiniCluster and builds
  * share two cores) the idempotent producer of the simulator was seen to stall for good in a loop of
  * {@code OutOfOrderSequenceException}s after a request timed out; this loader sends one request at a time per
  * connection with generous timeouts instead, which keeps the order without the idempotent producer's sequence
@@ -26,7 +27,7 @@ final class TopicLoader {
     static void load(String bootstrapServers, String topic, List<SimulatedRecord> records) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "bench-suggest-loader");
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "bench-loader");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "false");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
