@@ -98,7 +98,8 @@ public final class TriggerSettings {
 
     /**
      * A view of these settings that is costly to build (a business calendar), built on first use and kept with them.
-     * {@code name} must identify what {@code build} makes; {@code build} must not fail differently on a second call.
+     * {@code name} must identify what {@code build} makes; {@code build} must not return null, nor fail differently
+     * on a second call.
      */
     @SuppressWarnings("unchecked")
     public <T> T derived(String name, Function<TriggerSettings, T> build) {

@@ -77,7 +77,9 @@ public abstract class LeadTrigger
      * downtime either can run days ahead of the other in event time. A mark from the stream ahead would run a
      * deadline before the marks of the other stream that would have moved or cancelled it (an inactivity deadline
      * before the engagement that ended the silence). Such deadlines wait for the watermark, which is the minimum of
-     * both. Deadlines follow {@code crm.events} unless a trigger's signals are scores.
+     * both. Deadlines follow {@code crm.events} unless they are kept by score marks alone: {@code score_jump}'s
+     * window overrides this. {@code lead_went_cold} keeps no deadline, and hot_lead's tier path none either (its
+     * deadline is the engagement burst's).
      */
     protected boolean keepsTimeWith(LeadMark mark) {
         return !mark.kind().fromScores();

@@ -1,7 +1,6 @@
 package com.crmautopilot.cep.lead;
 
 import com.crmautopilot.cep.config.TriggerCatalog;
-import com.crmautopilot.models.suggest.SuggestionCandidate;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -101,6 +101,9 @@ class CommandsSmokeTest {
         assertThat(figures.path("p99_ms").asDouble()).isGreaterThanOrEqualTo(figures.path("p50_ms").asDouble());
         assertThat(figures.path("by_trigger").isObject()).isTrue();
         assertThat(figures.path("by_trigger").size()).isPositive();
+        assertThat(figures.path("by_trigger").path("score_jump").asLong())
+                .as("the scored run feeds the triggers that read scores").isPositive();
+        assertThat(figures.path("by_trigger").path("lead_went_cold").asLong()).isPositive();
         assertThat(figures.path("per_1k_events_by_trigger").size()).isEqualTo(figures.path("by_trigger").size());
     }
 

@@ -126,6 +126,7 @@ public final class SuggestionEngineFunction
         suppressed = metrics.counter("suppressed");
         withdrawn = metrics.counter("withdrawn");
         replays = metrics.counter("replays_ignored");
+        // In the ingestion group because the in-process counters (demo, benchmarks, end-to-end tests) read that one.
         preferencesApplied = IngestionMetrics.counter(context.getMetricGroup(), PREFERENCES_APPLIED);
     }
 
@@ -240,7 +241,8 @@ public final class SuggestionEngineFunction
         OutcomeState outcome = outcomes.get(feedback.suggestionId());
         long retainedUntil = at + settings.outcomeRetention().toMillis();
         if (outcome == null && retainedUntil <= watermark) {
-            // Its outcome was swept: a replay of the topic from this far back has been counted once already.
+            // Its outcome was swept: feedback this far behind newer feedback (a partition rewound) was counted once
+            // already. After a restart the watermark starts over with the replay, so that case does not reach here.
             return;
         }
         if (outcome == null) {

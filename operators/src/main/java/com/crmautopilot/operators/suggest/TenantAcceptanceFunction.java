@@ -23,8 +23,8 @@ import java.time.Duration;
  * {@link TenantSignal} each time they change: the prior of every user's learning ({@link AcceptanceModel}). Keyed
  * by tenant. Like the engine, each suggestion counts once and its latest answer wins, so replayed feedback changes
  * nothing; feedback older than the contribution retention behind the watermark, whose contribution has expired, is
- * ignored rather than pooled a second time. Feedback without a trigger type teaches the users' learners (which know the type from the suggestion)
- * but not the tenant pool.
+ * ignored rather than pooled a second time. Feedback without a trigger type teaches the users' learners (which know
+ * the type from the suggestion) but not the tenant pool.
  *
  * <p>State: the pooled counts and each suggestion's last contribution, both with a processing-time TTL
  * (suggestions: {@code outcomeRetention}; the pool: {@code tenantPriorRetention} without feedback).
@@ -80,9 +80,10 @@ public final class TenantAcceptanceFunction extends KeyedProcessFunction<String,
         OutcomeState previous = contributions.get(feedback.suggestionId());
         if (previous == null && feedback.occurredAt().toEpochMilli() + contributionTtl.toMillis()
                 <= ctx.timerService().currentWatermark()) {
-            // Older than the retention behind the watermark, with no contribution on record: the topic replayed from
-            // this far back, after the contribution expired; it was pooled once already. The watermark cannot be
-            // pushed ahead by a record from the future: the decoder dead-letters those.
+            // Older than the retention behind the watermark, with no contribution on record: feedback pooled once
+            // already and read again behind newer feedback (a partition rewound), after its contribution expired.
+            // (After a restart the watermark starts over and follows the replay, so it cannot tell a replay.) The
+            // watermark cannot be pushed ahead by a record from the future: the decoder dead-letters those.
             return;
         }
         double oldSuccess = previous == null ? 0 : previous.success;

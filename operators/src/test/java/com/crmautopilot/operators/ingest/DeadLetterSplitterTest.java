@@ -19,8 +19,9 @@ class DeadLetterSplitterTest {
         splits(new DeadLetterSplitter());
     }
 
+    /** Its counter is checked end to end: SuggestionsEndToEndTest waits for suggest_events_in to reach the input. */
     @Test
-    void aSecondJobsSplitterUnderItsOwnCounterSplitsTheSame() throws Exception {
+    void aSecondJobsSplitterSplitsTheSame() throws Exception {
         splits(DeadLetterSplitter.countingAs("other_job_events_in"));
     }
 

@@ -40,6 +40,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -209,12 +210,7 @@ public final class ScoreBenchmark {
             }
             ModelArtifact model = ModelArtifacts.fromDirectory(modelDir);
             LeadScoringConfig config = LeadScoringConfig.defaults().withDefaultModel(model);
-            List<ControlMessage> announcements = new ArrayList<>();
-            for (String tenant : tenants) {
-                // the same version as the default: exercises the announcement path without a bulk rescore
-                announcements.add(ControlMessage.of(ModelAnnouncement.byUri(tenant, model.name, model.version,
-                        modelDir.toUri().toString(), Instant.now())));
-            }
+            List<ControlMessage> announcements = announceDefault(tenants, model, modelDir.toUri().toString());
 
             EndToEndRun measured;
             try (HeapSampler heap = new HeapSampler();
@@ -295,6 +291,19 @@ public final class ScoreBenchmark {
         Map<String, String> topics = outputTopics(run);
         return rig.jobSettings(eventsTopic, topics.get(Topics.LEAD_PROFILES), topics.get(Topics.DEAD_LETTER),
                 "bench-score-" + run);
+    }
+
+    /**
+     * Tells each tenant the default model, at the default's own version: that exercises the announcement path without
+     * a bulk rescore, and gives the job's control stream the record it needs.
+     */
+    public static List<ControlMessage> announceDefault(Collection<String> tenants, ModelArtifact model, String uri) {
+        List<ControlMessage> announcements = new ArrayList<>();
+        for (String tenant : tenants) {
+            announcements.add(ControlMessage.of(ModelAnnouncement.byUri(tenant, model.name, model.version, uri,
+                    Instant.now())));
+        }
+        return announcements;
     }
 
     /** The lead-intelligence job with scoring, the way the job wires it. */

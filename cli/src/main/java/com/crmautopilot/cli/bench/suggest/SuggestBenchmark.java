@@ -21,7 +21,6 @@ import com.crmautopilot.jobs.suggest.SuggestionDeliverySettings;
 import com.crmautopilot.jobs.suggest.SuggestionDeliverySources;
 import com.crmautopilot.models.Topics;
 import com.crmautopilot.models.config.ConfigDocuments;
-import com.crmautopilot.models.control.ModelAnnouncement;
 import com.crmautopilot.models.json.Json;
 import com.crmautopilot.models.scoring.ShippedModels;
 import com.crmautopilot.models.suggest.Suggestion;
@@ -41,7 +40,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,7 +84,8 @@ public final class SuggestBenchmark {
     static final int PROBE_EVERY = 25;
     static final String BENCH_SETTINGS = "stale_account evaluation_step 1d (replay); no email or Slack addresses, so"
             + " in-app and ai.suggestions only, digests dead-lettered for want of a recipient; measured runs read empty"
-            + " score topics; by_trigger comes from a run over the shipped model's scores of the same records";
+            + " score topics; by_trigger comes from a run over the shipped model's scores of the same records;"
+            + " peak heap is the whole bench's, the scoring run included";
     private static final String PROBE_OWNER = "bench-probe-rep";
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(30);
     private static final Duration CLOCK_PERIOD = Duration.ofMillis(10);
@@ -269,9 +268,8 @@ public final class SuggestBenchmark {
                 ingestTopic(SCORED_RUN, "dead-letter"), "bench-suggest-scoring");
         Map<String, String> scored = outputTopics(SCORED_RUN);
         ModelArtifact model = ModelArtifacts.fromLocation(ShippedModels.LEAD_CONVERSION);
-        // The control stream needs a record: each tenant is told the default model, which rescores nothing.
-        List<ControlMessage> announcements = tenants.stream().map(tenant -> ControlMessage.of(ModelAnnouncement.byUri(
-                tenant, model.name, model.version, ShippedModels.LEAD_CONVERSION, Instant.now()))).toList();
+        List<ControlMessage> announcements = ScoreBenchmark.announceDefault(tenants, model,
+                ShippedModels.LEAD_CONVERSION);
         ScoreBenchmark.defineScoring(env, settings, Map.of(
                         Topics.LEAD_SCORES, scored.get(SuggestionDeliverySettings.LEAD_SCORES),
                         Topics.SCORE_CHANGES, scored.get(SuggestionDeliverySettings.SCORE_CHANGES)),
