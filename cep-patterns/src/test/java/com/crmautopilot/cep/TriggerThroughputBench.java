@@ -70,7 +70,7 @@ class TriggerThroughputBench {
         if (step == null) {
             return TriggerCatalog.defaults();
         }
-        String yaml = java.nio.file.Files.readString(java.nio.file.Path.of("src", "main", "resources", "triggers.yaml"));
+        String yaml = java.nio.file.Files.readString(java.nio.file.Path.of("..", "operators", "src", "main", "resources", "triggers.yaml"));
         return TriggerCatalog.fromYaml(yaml.replace("evaluation_step: 1h", "evaluation_step: " + step), "bench");
     }
 

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TriggerCatalogTest {
 
     private static final Path CONF = Path.of("..", "conf", "triggers.yaml");
-    private static final Path CLASSPATH_COPY = Path.of("src", "main", "resources", "triggers.yaml");
+    private static final Path CLASSPATH_COPY = Path.of("..", "operators", "src", "main", "resources", "triggers.yaml");
 
     @Test
     void theConfFileAndTheClasspathDefaultAreTheSame() throws IOException {

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The engine's built-in policies (used without a conf directory) say what the shipped trigger catalog says. */
+/** The engine's shipped policies (used without a conf directory) and the trigger catalog read the same file alike. */
 class TriggerPoliciesMatchCatalogTest {
 
     @Test

@@ -18,7 +18,7 @@ import java.util.Map;
  * Base priority, cooldown and snooze of every trigger type. They are read from {@code conf/triggers.yaml}, whose
  * owner is the trigger library: this class reads only {@code triggers.<wire_name>.params.{base_priority, cooldown,
  * snooze}} and ignores every other key, so the file can grow without breaking the engine. A trigger or parameter
- * the file does not give keeps the built-in default below.
+ * the file does not give keeps the shipped one ({@value #RESOURCE} on the classpath).
  *
  * <p>{@code base_priority} is a number in (0, 1] or one of the words {@code high} (0.8), {@code medium} (0.5),
  * {@code low} (0.25). Durations are ISO-8601 ({@code P7D}) or shorthand ({@code 7d}, {@code 24h}).
@@ -28,27 +28,16 @@ public final class TriggerPolicies implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /**
-     * Built-in defaults: how much a rep usually wants to know, and how often the situation may be repeated. The same
-     * values as the shipped {@code triggers.yaml}; {@code TriggerPoliciesMatchCatalogTest} in cep-patterns keeps the
-     * two equal, so a job started without a conf directory ranks as the trigger catalog says.
+     * The shipped {@code triggers.yaml} (on the classpath, beside the templates; the trigger catalog reads the same
+     * copy), so a job started without a conf directory ranks as the trigger catalog says.
      */
-    private static final Map<TriggerType, TriggerPolicy> DEFAULTS = defaults(Map.ofEntries(
-            Map.entry(TriggerType.STALE_ACCOUNT, policy(0.6, 14, 14)),
-            Map.entry(TriggerType.INACTIVE_LEAD, policy(0.5, 7, 7)),
-            Map.entry(TriggerType.HOT_LEAD, policy(0.8, 3, 3)),
-            Map.entry(TriggerType.DEAL_AT_RISK, policy(0.9, 3, 3)),
-            Map.entry(TriggerType.MISSING_DATA, policy(0.3, 30, 30)),
-            Map.entry(TriggerType.DEAL_STALLED, policy(0.7, 7, 7)),
-            Map.entry(TriggerType.CLOSE_DATE_PASSED, policy(0.8, 7, 7)),
-            Map.entry(TriggerType.SINGLE_THREADED, policy(0.6, 14, 14)),
-            Map.entry(TriggerType.NO_CHAMPION_LATE_STAGE, policy(0.7, 14, 14)),
-            Map.entry(TriggerType.COMPETITOR_DETECTED, policy(0.7, 7, 7)),
-            Map.entry(TriggerType.DEMO_REQUEST_UNANSWERED, policy(0.9, 1, 1)),
-            Map.entry(TriggerType.REPLY_UNANSWERED, policy(0.8, 1, 1)),
-            Map.entry(TriggerType.SCORE_JUMP, policy(0.6, 3, 3)),
-            Map.entry(TriggerType.LEAD_WENT_COLD, policy(0.5, 7, 7))));
+    public static final String RESOURCE = "triggers.yaml";
     /** For a trigger type this build does not know: neutral, so a new trigger is never dropped. */
     private static final TriggerPolicy NEUTRAL = policy(0.5, 7, 7);
+
+    /** The shipped policies; every trigger type must have one. */
+    private static final Map<TriggerType, TriggerPolicy> DEFAULTS = complete(ConfigDocuments.fromClasspath(
+            TriggerPolicies.class, RESOURCE, (yaml, source) -> parse(yaml, source, Map.of())));
 
     private final EnumMap<TriggerType, TriggerPolicy> policies;
 
@@ -69,16 +58,23 @@ public final class TriggerPolicies implements Serializable {
         return file != null && Files.isRegularFile(file) ? fromFile(file) : defaults();
     }
 
+    /** A trigger or parameter {@code yaml} does not give keeps the shipped one. */
     public static TriggerPolicies fromYaml(String yaml, String source) {
+        return new TriggerPolicies(parse(yaml, source, DEFAULTS));
+    }
+
+    private static Map<TriggerType, TriggerPolicy> parse(String yaml, String source,
+                                                         Map<TriggerType, TriggerPolicy> inherited) {
         JsonNode root = ConfigDocuments.parseYaml(new YAMLMapper(), yaml, source);
-        Map<TriggerType, TriggerPolicy> policies = new EnumMap<>(DEFAULTS);
+        Map<TriggerType, TriggerPolicy> policies = new EnumMap<>(TriggerType.class);
+        policies.putAll(inherited);
         JsonNode triggers = root == null ? null : root.get("triggers");
         if (triggers == null || !triggers.isObject()) {
-            return new TriggerPolicies(policies);
+            return policies;
         }
         triggers.fields().forEachRemaining(entry -> TriggerType.fromWire(entry.getKey()).ifPresent(type -> {
             JsonNode params = entry.getValue().path("params");
-            TriggerPolicy fallback = policies.get(type);
+            TriggerPolicy fallback = policies.getOrDefault(type, NEUTRAL);
             String where = source + ": triggers." + entry.getKey() + ".params";
             double base = params.hasNonNull("base_priority")
                     ? basePriority(params.get("base_priority"), where) : fallback.basePriority();
@@ -92,7 +88,7 @@ public final class TriggerPolicies implements Serializable {
                 throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
             }
         }));
-        return new TriggerPolicies(policies);
+        return policies;
     }
 
     public TriggerPolicy of(TriggerType type) {
@@ -136,13 +132,12 @@ public final class TriggerPolicies implements Serializable {
         return new TriggerPolicy(base, Duration.ofDays(cooldownDays), Duration.ofDays(snoozeDays));
     }
 
-    private static Map<TriggerType, TriggerPolicy> defaults(Map<TriggerType, TriggerPolicy> given) {
-        EnumMap<TriggerType, TriggerPolicy> all = new EnumMap<>(given);
+    private static Map<TriggerType, TriggerPolicy> complete(Map<TriggerType, TriggerPolicy> given) {
         for (TriggerType type : TriggerType.values()) {
-            if (!all.containsKey(type)) {
-                throw new IllegalStateException("no default policy for " + type);
+            if (!given.containsKey(type)) {
+                throw new IllegalStateException("the shipped " + RESOURCE + " gives no policy for " + type.wireName());
             }
         }
-        return all;
+        return given;
     }
 }
