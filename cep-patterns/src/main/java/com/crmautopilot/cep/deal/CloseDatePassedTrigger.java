@@ -22,10 +22,6 @@ public final class CloseDatePassedTrigger extends ConfiguredDealTrigger {
         this.grace = grace;
     }
 
-    public static TriggerSettings defaults() {
-        return new TriggerSettings(TYPE.wireName(), true, Map.of("grace", "12h"));
-    }
-
     public static CloseDatePassedTrigger from(TriggerSettings settings) {
         return new CloseDatePassedTrigger(settings.enabled(), settings.duration("grace").toMillis());
     }

@@ -19,10 +19,6 @@ public final class CompetitorDetectedTrigger extends ConfiguredDealTrigger {
         super(TYPE, SLOT, enabled);
     }
 
-    public static TriggerSettings defaults() {
-        return new TriggerSettings(TYPE.wireName(), true, Map.of());
-    }
-
     public static CompetitorDetectedTrigger from(TriggerSettings settings) {
         return new CompetitorDetectedTrigger(settings.enabled());
     }

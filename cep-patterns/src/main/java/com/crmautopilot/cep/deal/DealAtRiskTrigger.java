@@ -33,11 +33,6 @@ public final class DealAtRiskTrigger extends ConfiguredDealTrigger {
         this.minDealAge = minDealAge;
     }
 
-    public static TriggerSettings defaults() {
-        return new TriggerSettings(TYPE.wireName(), true,
-                Map.of("horizon", "14d", "window", "14d", "min_activities", "3", "min_deal_age", "7d"));
-    }
-
     public static DealAtRiskTrigger from(TriggerSettings settings) {
         int minActivities = settings.integer("min_activities");
         if (minActivities < 1 || minActivities > DealState.MAX_ACTIVITIES) {

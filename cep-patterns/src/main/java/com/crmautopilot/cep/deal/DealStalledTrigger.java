@@ -29,11 +29,6 @@ public final class DealStalledTrigger extends ConfiguredDealTrigger {
         this.fallbackMedian = fallbackMedian;
     }
 
-    public static TriggerSettings defaults() {
-        return new TriggerSettings(TYPE.wireName(), true,
-                Map.of("factor", "2.0", "fallback_median", "14d", "min_sample", "15", "sample_size", "101"));
-    }
-
     public static DealStalledTrigger from(TriggerSettings settings) {
         double factor = settings.decimal("factor");
         if (!(factor > 0)) {

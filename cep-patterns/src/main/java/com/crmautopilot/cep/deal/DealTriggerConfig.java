@@ -29,7 +29,7 @@ public final class DealTriggerConfig implements Serializable {
     private final Duration openRetention;
 
     /**
-     * @param defaults        the triggers' settings; missing types or parameters take the built-in defaults
+     * @param defaults        the triggers' settings; missing types or parameters take the shipped ones
      *                        ({@link DealTriggerSet#completeDefaults})
      * @param recheck         the longest a deal goes without re-evaluation; bounds how late a broadcast change (a
      *                        tenant's new median or override) takes effect on a deal that sees no events

@@ -1,5 +1,6 @@
 package com.crmautopilot.cep.deal;
 
+import com.crmautopilot.cep.config.TriggerCatalog;
 import com.crmautopilot.cep.config.TriggerOverride;
 import com.crmautopilot.cep.config.TriggerSettings;
 import com.crmautopilot.models.suggest.TriggerType;
@@ -29,28 +30,26 @@ public final class DealTriggerSet {
     }
 
     /**
-     * The built-in defaults ({@link #builtInDefaults()}) with {@code defaults} on top, parameter by parameter, so a
+     * The shipped defaults ({@link #shippedDefaults()}) with {@code defaults} on top, parameter by parameter, so a
      * config file that names only some parameters still yields complete settings.
      */
     public static Map<TriggerType, TriggerSettings> completeDefaults(Map<TriggerType, TriggerSettings> defaults) {
         Map<TriggerType, TriggerSettings> complete = new EnumMap<>(TriggerType.class);
-        for (Map.Entry<TriggerType, TriggerSettings> builtIn : builtInDefaults().entrySet()) {
-            TriggerSettings given = defaults == null ? null : defaults.get(builtIn.getKey());
-            complete.put(builtIn.getKey(), given == null ? builtIn.getValue() : builtIn.getValue()
+        for (Map.Entry<TriggerType, TriggerSettings> shipped : shippedDefaults().entrySet()) {
+            TriggerSettings given = defaults == null ? null : defaults.get(shipped.getKey());
+            complete.put(shipped.getKey(), given == null ? shipped.getValue() : shipped.getValue()
                     .with(new TriggerOverride(null, given.triggerType(), given.enabled(), given.params())));
         }
         return complete;
     }
 
-    /** The defaults each trigger class declares: what {@code conf/triggers.yaml} should say for them. */
-    public static Map<TriggerType, TriggerSettings> builtInDefaults() {
+    /** The deal triggers' settings in the shipped {@code triggers.yaml}, the one table of defaults. */
+    public static Map<TriggerType, TriggerSettings> shippedDefaults() {
+        TriggerCatalog shipped = TriggerCatalog.defaults();
         Map<TriggerType, TriggerSettings> defaults = new EnumMap<>(TriggerType.class);
-        defaults.put(DealAtRiskTrigger.TYPE, DealAtRiskTrigger.defaults());
-        defaults.put(DealStalledTrigger.TYPE, DealStalledTrigger.defaults());
-        defaults.put(CloseDatePassedTrigger.TYPE, CloseDatePassedTrigger.defaults());
-        defaults.put(SingleThreadedTrigger.TYPE, SingleThreadedTrigger.defaults());
-        defaults.put(NoChampionLateStageTrigger.TYPE, NoChampionLateStageTrigger.defaults());
-        defaults.put(CompetitorDetectedTrigger.TYPE, CompetitorDetectedTrigger.defaults());
+        for (TriggerType type : TYPES) {
+            defaults.put(type, shipped.settings(type));
+        }
         return defaults;
     }
 

@@ -38,7 +38,7 @@ public final class DealTriggers {
      *                  watermarks are replaced by ones that never hold back event time, because a quiet config
      *                  stream would otherwise stall every deal timer (an operator's watermark is its inputs' least)
      * @param defaults  the triggers' settings from {@code conf/triggers.yaml}; missing types or parameters take the
-     *                  built-in defaults ({@link DealTriggerSet#builtInDefaults()})
+     *                  shipped ones ({@link DealTriggerSet#shippedDefaults()})
      */
     public static DataStream<SuggestionCandidate> attach(DataStream<CrmEvent> events,
                                                          DataStream<TriggerOverride> overrides,

@@ -19,10 +19,6 @@ public final class NoChampionLateStageTrigger extends LateStageTrigger {
         super(TYPE, SLOT, enabled, stageRank, delay);
     }
 
-    public static TriggerSettings defaults() {
-        return new TriggerSettings(TYPE.wireName(), true, Map.of("stage", "negotiation", "delay", "1d"));
-    }
-
     public static NoChampionLateStageTrigger from(TriggerSettings settings) {
         return new NoChampionLateStageTrigger(settings.enabled(),
                 DealStages.requireRank(settings.text("stage"), TYPE.wireName() + ".stage"),

@@ -24,11 +24,6 @@ public final class SingleThreadedTrigger extends LateStageTrigger {
         this.maxEngaged = maxEngaged;
     }
 
-    public static TriggerSettings defaults() {
-        return new TriggerSettings(TYPE.wireName(), true,
-                Map.of("from_stage", "proposal", "max_engaged_contacts", "1", "delay", "1d"));
-    }
-
     public static SingleThreadedTrigger from(TriggerSettings settings) {
         int maxEngaged = settings.integer("max_engaged_contacts");
         if (maxEngaged < 0 || maxEngaged >= DealState.MAX_CONTACTS) {
