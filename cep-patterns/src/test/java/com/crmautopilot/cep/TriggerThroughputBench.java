@@ -65,13 +65,14 @@ class TriggerThroughputBench {
     }
 
     /** The shipped catalog, with {@code -Dcep.bench.step=...} as stale_account's evaluation step when given. */
-    private static TriggerCatalog catalog() throws java.io.IOException {
+    private static TriggerCatalog catalog() {
         String step = System.getProperty("cep.bench.step");
         if (step == null) {
             return TriggerCatalog.defaults();
         }
-        String yaml = java.nio.file.Files.readString(java.nio.file.Path.of("..", "operators", "src", "main", "resources", "triggers.yaml"));
-        return TriggerCatalog.fromYaml(yaml.replace("evaluation_step: 1h", "evaluation_step: " + step), "bench");
+        return com.crmautopilot.models.config.ConfigDocuments.fromClasspath(TriggerCatalog.class,
+                TriggerCatalog.RESOURCE, (yaml, source) -> TriggerCatalog.fromYaml(
+                        yaml.replace("evaluation_step: 1h", "evaluation_step: " + step), source));
     }
 
     /** The same source and condensing functions with nothing behind them: what the triggers add is the rest. */

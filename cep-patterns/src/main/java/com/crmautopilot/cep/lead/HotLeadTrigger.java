@@ -63,7 +63,8 @@ public final class HotLeadTrigger extends SlidingWindowTrigger {
             }
             return;
         }
-        if (mark.kind() != LeadMarkKind.ENGAGEMENT || !settings.list(TriggerParams.ENGAGEMENT_TYPES).contains(mark.eventType())) {
+        if (mark.kind() != LeadMarkKind.ENGAGEMENT
+                || !settings.list(TriggerParams.ENGAGEMENT_TYPES).contains(mark.eventType())) {
             return;
         }
         int needed = settings.integer(TriggerParams.MIN_ENGAGEMENTS);

@@ -26,8 +26,8 @@ public record Phase(double wallSeconds, double processingSeconds, double cpuSeco
 
     /**
      * The mean of two runs of one job over the same records: times, CPU and counts averaged, so rates computed from it
-     * are the records over the mean time (the harmonic mean of the two runs' rates, not their plain average). For counterbalanced measurements (A B B A), where whichever job runs later
-     * finds more of the shared code already compiled.
+     * are the records over the mean time (the harmonic mean of the two runs' rates, not their plain average). For
+     * counterbalanced measurements (A B B A), where whichever job runs later finds more of the shared code compiled.
      */
     public static Phase meanOf(Phase first, Phase second) {
         Map<String, Double> threads = new LinkedHashMap<>();

@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Loads a benchmark's input topic before the runs (every benchmark loads through it, so the jobs they compare read
- * topics written alike: the same batching and compression). On a machine this busy (the broker, the MiniCluster and builds
- * share two cores) the idempotent producer of the simulator was seen to stall for good in a loop of
+ * topics written alike: the same batching and compression). On a machine this busy (the broker, the MiniCluster
+ * and builds share two cores) the idempotent producer of the simulator was seen to stall for good in a loop of
  * {@code OutOfOrderSequenceException}s after a request timed out; this loader sends one request at a time per
  * connection with generous timeouts instead, which keeps the order without the idempotent producer's sequence
  * bookkeeping. A retried batch could land twice; the job's dedupe would drop such copies, as it does the simulator's.

@@ -122,7 +122,8 @@ public final class SuggestionDeliveryJob {
                 .uid(SuggestionDeliveryUids.SPLIT_DEAD_LETTERS).name("split dead letters");
         SingleOutputStreamOperator<CrmEvent> events = valid
                 .keyBy(TenantKeys.byEventId())
-                .process(new DedupeFunction(settings.dedupeTtl(), settings.topic(SuggestionDeliverySettings.EVENTS)), TypeInformation.of(CrmEvent.class))
+                .process(new DedupeFunction(settings.dedupeTtl(), settings.topic(SuggestionDeliverySettings.EVENTS)),
+                        TypeInformation.of(CrmEvent.class))
                 .uid(SuggestionDeliveryUids.DEDUPE).name("dedupe by tenant and event id");
 
         // Scores are written by lead-intelligence in event time; the same bounds apply to them.
@@ -131,8 +132,8 @@ public final class SuggestionDeliveryJob {
         DataStream<LeadScore> scores = env
                 .fromSource(sources.scores(), scoreTime, "ai.lead-scores", TypeInformation.of(LeadScore.class))
                 .uid(SuggestionDeliveryUids.SCORES_SOURCE);
-        WatermarkStrategy<ScoreChange> changeTime = EventTimeWatermarks.of(
-                (change, previous) -> change.changedAt().toEpochMilli(), settings.outOfOrderness(), settings.idleness());
+        WatermarkStrategy<ScoreChange> changeTime = EventTimeWatermarks.of((change, previous) ->
+                change.changedAt().toEpochMilli(), settings.outOfOrderness(), settings.idleness());
         DataStream<ScoreChange> scoreChanges = env
                 .fromSource(sources.scoreChanges(), changeTime, "ai.score-changes",
                         TypeInformation.of(ScoreChange.class))

@@ -43,7 +43,8 @@ class SuggestionInputDeserializersTest {
     @Test
     void unreadableFeedbackAndPreferencesBecomeDeadLettersWithTheirPosition() throws Exception {
         List<DecodedFeedback> feedback = read(SuggestionInputDeserializers.feedback(MAX, SKEW), "crm.feedback", "[1]");
-        List<DecodedPreferences> preferences = read(SuggestionInputDeserializers.preferences(MAX, SKEW), "crm.preferences",
+        List<DecodedPreferences> preferences = read(SuggestionInputDeserializers.preferences(MAX, SKEW),
+                "crm.preferences",
                 "{\"tenant_id\":\"t1\",\"updated_at\":\"2026-01-01T00:00:00Z\"}", "{");
 
         assertThat(feedback).singleElement().satisfies(f -> {

@@ -214,9 +214,7 @@ public final class SuggestBenchmark {
             Phase scoring = timer.time(IngestionMetrics.EVENTS_IN, ScoringMetrics.PROFILES_IN,
                     env -> defineScoring(rig, env, tenants));
             log.printf("  %s%n", scoring.throughputSummary(events));
-            log.printf("Running the suggestion-delivery job over the records and their scores (%s)...%n", SCORED_RUN);
-            Phase scored = runSuggest(rig, timer, EVENTS_TOPIC, SCORED_RUN, conf);
-            log.printf("  %s, %,d suggestions written%n", scored.throughputSummary(events), scored.outputs());
+            Phase scored = runSuggestLogged(rig, timer, SCORED_RUN, conf, events);
             Written written = written(rig, SCORED_RUN);
             log.printf("  by trigger: %s%n", written.byTrigger());
 
